@@ -1,0 +1,16 @@
+/**
+ * WebSocket close codes the push channel uses, as documented in `asyncapi/push.yaml`
+ * (channel `/ws` bindings). Clients tell a dead link (4408) from a consumer that fell behind (4429)
+ * from a server that is going away (1001) and reconnect accordingly, gap-filling through the HTTP
+ * dialects.
+ */
+export const CloseCode = {
+  /** The server is shutting down (RFC 6455 "going away"): reconnect to another instance. */
+  shutdown: 1001,
+  /** Two consecutive pings went unanswered: the connection is considered dead. */
+  heartbeatTimeout: 4408,
+  /** The client read too slowly and its bounded send queue overflowed; events were dropped. */
+  slowConsumer: 4429,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

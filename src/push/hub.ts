@@ -1,0 +1,185 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Actor } from '../domain/actor.ts';
+import { isDomainError } from '../domain/errors.ts';
+import type { DomainEvent } from '../domain/events.ts';
+import { CloseCode } from './close-codes.ts';
+import { consumeFeed, type EventFeed, type PushLogger } from './event-feed.ts';
+import { notePong, startHeartbeat } from './heartbeat.ts';
+import { PushConnection } from './push-connection.ts';
+import { EncodedEvent } from './push-format.ts';
+import { ConnectionRegistry } from './registry.ts';
+import { readPushUpgrade, refuseUpgrade } from './upgrade-request.ts';
+
+export interface PushHubDeps {
+  /** Resolves a bearer token to its user; rejects (any error) when the token is not valid. */
+  authenticate(token: string): Promise<Actor>;
+  /** The events to deliver: the cross-instance bus, or an in-process subscribe function. */
+  events: EventFeed;
+  logger: PushLogger;
+  /** Ping interval; two unanswered pings close the connection with 4408. Default 30 s. */
+  heartbeatMs?: number;
+  /** Frames that may wait per connection before it is closed with 4429. Default 1,000. */
+  queueLimit?: number;
+  /** How long a closing connection may drain before its socket is destroyed. Default 1 s. */
+  closeGraceMs?: number;
+}
+
+/** Counters for health endpoints, logs and tests. */
+export interface PushHubStats {
+  readonly connections: number;
+  readonly users: number;
+  readonly eventsReceived: number;
+  readonly framesSent: number;
+  readonly slowConsumersClosed: number;
+  readonly heartbeatTimeouts: number;
+  readonly refusedUpgrades: number;
+  /** Frames handed to sockets and not yet written, over all connections. */
+  readonly pendingFrames: number;
+}
+
+export interface PushHub {
+  /** Closes every connection with 1001, stops the heartbeat and the event feed. */
+  close(): Promise<void>;
+  stats(): PushHubStats;
+}
+
+/**
+ * Serves the push channel of `asyncapi/push.yaml` on `server`: WebSocket upgrades on `/ws` only,
+ * authenticated before any socket is opened (401 otherwise), each event of `deps.events` encoded
+ * once per format and sent to every connection of every user in its `audience`.
+ */
+export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
+  const heartbeatMs = deps.heartbeatMs ?? 30_000;
+  const queueLimit = deps.queueLimit ?? 1_000;
+  const closeGraceMs = deps.closeGraceMs ?? 1_000;
+  const { logger } = deps;
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false });
+  const registry = new ConnectionRegistry();
+  const counters = { eventsReceived: 0, framesSent: 0, slowConsumers: 0, heartbeatTimeouts: 0, refused: 0 };
+  let closing = false;
+
+  const connectionOptions = {
+    queueLimit,
+    closeGraceMs,
+    onSlowConsumer(connection: PushConnection) {
+      counters.slowConsumers += 1;
+      registry.remove(connection);
+      logger.warn({ userId: connection.userId, queueLimit }, 'push: slow consumer closed (4429)');
+    },
+  };
+
+  function deliver(event: DomainEvent): void {
+    counters.eventsReceived += 1;
+    const encoded = new EncodedEvent(event);
+    for (const userId of event.audience) {
+      for (const connection of registry.connectionsOf(userId)) {
+        if (connection.send(encoded.frame(connection.format))) counters.framesSent += 1;
+      }
+    }
+  }
+
+  function accept(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    actor: Actor,
+    format: 'seed' | 'canonical',
+  ) {
+    wss.handleUpgrade(req, socket, head, function onUpgraded(ws) {
+      const connection = new PushConnection(ws, actor.userId, format, connectionOptions);
+      if (closing) {
+        connection.close(CloseCode.shutdown, 'server shutdown', closeGraceMs);
+        return;
+      }
+      registry.add(connection);
+      ws.on('pong', () => notePong(connection));
+      ws.on('message', () => notePong(connection));
+      ws.on('error', (error) => logger.debug({ err: error, userId: actor.userId }, 'push: socket error'));
+      ws.on('close', () => registry.remove(connection));
+    });
+  }
+
+  async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const request = readPushUpgrade(req);
+    if (request === null) return;
+    socket.on('error', ignoreSocketError);
+    if (closing) return refuse(socket, 503, 'server shutting down');
+    if (request.format === null) return refuse(socket, 400, 'unknown format; use seed or canonical');
+    if (request.token === null) return refuse(socket, 401, 'missing bearer token');
+    let actor: Actor;
+    try {
+      actor = await deps.authenticate(request.token);
+    } catch (error) {
+      // A domain `forbidden` (e.g. a disabled user) is told apart; any other failure is a bad token.
+      const forbidden = isDomainError(error) && error.status === 403;
+      logger.debug({ err: error }, 'push: upgrade refused, token not accepted');
+      return refuse(socket, forbidden ? 403 : 401, forbidden ? 'forbidden' : 'invalid bearer token');
+    }
+    if (socket.destroyed) return;
+    socket.off('error', ignoreSocketError);
+    accept(req, socket, head, actor, request.format);
+  }
+
+  function refuse(socket: Duplex, status: number, message: string): void {
+    counters.refused += 1;
+    refuseUpgrade(socket, status, message);
+  }
+
+  function onUpgradeEvent(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    onUpgrade(req, socket, head).catch(function upgradeFailed(error: unknown) {
+      logger.error({ err: error }, 'push: upgrade failed');
+      refuse(socket, 500, 'internal error');
+    });
+  }
+
+  server.on('upgrade', onUpgradeEvent);
+  const stopHeartbeat = startHeartbeat(
+    heartbeatMs,
+    () => registry.all(),
+    function onHeartbeatTimeout(connection) {
+      counters.heartbeatTimeouts += 1;
+      registry.remove(connection);
+    },
+  );
+  const stopFeed = consumeFeed(deps.events, deliver, logger);
+
+  return {
+    async close() {
+      if (closing) return;
+      closing = true;
+      server.off('upgrade', onUpgradeEvent);
+      stopHeartbeat();
+      await stopFeed();
+      const connections = [...registry.all()];
+      await Promise.all(connections.map((connection) => closeForShutdown(connection, closeGraceMs)));
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+    stats() {
+      let pendingFrames = 0;
+      for (const connection of registry.all()) pendingFrames += connection.pending;
+      return {
+        connections: registry.connections,
+        users: registry.users,
+        eventsReceived: counters.eventsReceived,
+        framesSent: counters.framesSent,
+        slowConsumersClosed: counters.slowConsumers,
+        heartbeatTimeouts: counters.heartbeatTimeouts,
+        refusedUpgrades: counters.refused,
+        pendingFrames,
+      };
+    },
+  };
+}
+
+/** Closes with 1001 and resolves once the socket is closed (destroyed after the grace at the latest). */
+function closeForShutdown(connection: PushConnection, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (connection.ws.readyState === connection.ws.CLOSED) return resolve();
+    connection.ws.once('close', () => resolve());
+    connection.close(CloseCode.shutdown, 'server shutdown', graceMs);
+  });
+}
+
+function ignoreSocketError(): void {}
