@@ -1,0 +1,29 @@
+import { MongoServerError } from 'mongodb';
+
+/** MongoDB's duplicate key code: a unique index refused a write. */
+const DUPLICATE_KEY = 11000;
+/** A collection that `create` was asked for exists already. */
+const NAMESPACE_EXISTS = 48;
+
+/** True when a unique index refused the write (how the store detects "already taken"). */
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+}
+
+/** True when `createCollection` failed only because the collection exists (start-up is idempotent). */
+export function isNamespaceExists(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === NAMESPACE_EXISTS;
+}
+
+/**
+ * Runs an upsert once more when two writers raced to insert the same `_id`: the loser's retry then
+ * finds the winner's document and updates it.
+ */
+export async function retryOnDuplicate<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return operation();
+  }
+}

@@ -1,0 +1,47 @@
+import type { Collection, Db } from 'mongodb';
+import { retryOnDuplicate } from './mongo-errors.ts';
+
+/** A per-user mark on a message (a hide or a star); `_id` = JSON `[userId, num]`. */
+export interface MarkDocument {
+  _id: string;
+  userId: string;
+  num: number;
+  chatId: string;
+  at: number;
+}
+
+function markKey(userId: string, num: number): string {
+  return JSON.stringify([userId, num]);
+}
+
+/** Idempotent per-user message marks: the shared shape behind `hidden` and `focus`. */
+export interface MarkCollection {
+  mark(userId: string, messages: ReadonlyArray<{ num: number; chatId: string }>, at: number): Promise<void>;
+  markedAmong(userId: string, nums: readonly number[]): Promise<Set<number>>;
+}
+
+export function createMarkCollection(db: Db, name: 'hidden' | 'focus'): MarkCollection {
+  const marks: Collection<MarkDocument> = db.collection(name);
+  return {
+    async mark(userId, messages, at) {
+      if (messages.length === 0) return;
+      await retryOnDuplicate(() =>
+        marks.bulkWrite(
+          messages.map(({ num, chatId }) => ({
+            updateOne: {
+              filter: { _id: markKey(userId, num) },
+              update: { $setOnInsert: { userId, num, chatId, at } },
+              upsert: true,
+            },
+          })),
+          { ordered: false },
+        ),
+      );
+    },
+    async markedAmong(userId, nums) {
+      if (nums.length === 0) return new Set();
+      const docs = await marks.find({ _id: { $in: nums.map((num) => markKey(userId, num)) } }).toArray();
+      return new Set(docs.map((doc) => doc.num));
+    },
+  };
+}
