@@ -1,0 +1,62 @@
+import { relative, resolve } from 'node:path';
+import { fromFile, Parser } from '@asyncapi/parser';
+import { SpecError } from './errors.ts';
+import type { PushMessageSpec, PushSpec, Schema } from './spec-model.ts';
+
+type Node = Record<string, unknown>;
+
+function singleValue(schema: Node): string | undefined {
+  if (typeof schema.const === 'string') return schema.const;
+  if (Array.isArray(schema.enum) && schema.enum.length === 1 && typeof schema.enum[0] === 'string') {
+    return schema.enum[0];
+  }
+  return undefined;
+}
+
+/** The property whose single allowed value differs between message kinds (`status`). */
+function findDiscriminator(payloads: readonly Node[]): string {
+  const first = payloads[0]?.properties as Record<string, Node> | undefined;
+  for (const name of Object.keys(first ?? {})) {
+    const values = payloads.map((p) =>
+      singleValue(((p.properties ?? {}) as Record<string, Node>)[name] ?? {}),
+    );
+    if (values.every((v) => v !== undefined) && new Set(values).size === values.length) return name;
+  }
+  return 'type';
+}
+
+/**
+ * Loads the AsyncAPI 3 document with @asyncapi/parser (which validates it and resolves `$ref`s)
+ * and keeps what the push checks need: the channel address and each message's payload schema.
+ */
+export async function loadAsyncApi(file: string): Promise<PushSpec> {
+  const shown = relative(process.cwd(), file) || file;
+  const parser = new Parser();
+  const { document, diagnostics } = await fromFile(parser, resolve(file)).parse();
+  if (!document) {
+    const errors = diagnostics
+      .filter((d) => d.severity === 0)
+      .map((d) => `${d.path.join('/')}: ${d.message}`);
+    throw new SpecError(`invalid AsyncAPI document: ${errors.slice(0, 3).join('; ')}`, shown, '#');
+  }
+  const channel = document.channels().all()[0];
+  if (!channel) throw new SpecError('no channel', shown, '#/channels');
+  const messages = document.messages().all();
+  const payloads = messages.map((m) => (m.payload()?.json() ?? {}) as Node);
+  const discriminator = findDiscriminator(payloads);
+  const specs: PushMessageSpec[] = messages.map((m, i) => {
+    const payload = payloads[i] ?? {};
+    const props = (payload.properties ?? {}) as Record<string, Node>;
+    return {
+      name: m.name() ?? m.id(),
+      kind: singleValue(props[discriminator] ?? {}) ?? m.id(),
+      payload: payload as Schema,
+      pointer: `#/components/messages/${m.id()}`,
+    };
+  });
+  const address = channel.address() ?? '/';
+  const pathname = document.servers().all()[0]?.pathname() ?? '';
+  const joined = `/${pathname}/${address}`.replace(/\/+/g, '/');
+  const path = joined.length > 1 ? joined.replace(/\/$/, '') : joined;
+  return { file: shown, address: path, discriminator, messages: specs };
+}
