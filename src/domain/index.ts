@@ -5,6 +5,7 @@
 export type { Actor } from './actor.ts';
 export type { ChatService } from './chat-api.ts';
 export type { Channel, ConversationRef } from './conversation-ref.ts';
+export { createDomain, generateChatId } from './create-domain.ts';
 export type { DomainDeps, ImDomain } from './domain-api.ts';
 export { DomainError, type DomainErrorKind, isDomainError } from './errors.ts';
 export type {

@@ -32,7 +32,7 @@ export interface MessagingService {
    * Stores a message with the next per-chat sequence and a fresh global number, then publishes
    * `message.sent`. A retry with the same client id and the same content returns the first message
    * with `duplicate: true`; with different content (or another chat) it is a `conflict`.
-   * `invalid`: type < 1, a receive id that is not a member, a disabled chat.
+   * `invalid`: type < 1 or a receive id that is not a member; `forbidden`: a disabled chat.
    */
   send(actor: Actor, input: SendInput): Promise<SendResult>;
 

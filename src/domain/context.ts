@@ -1,0 +1,11 @@
+import type { EventPublisher } from './events.ts';
+import type { StorePorts } from './ports.ts';
+
+/** What every service implementation shares: persistence, the event sink, time and id sources. */
+export interface DomainContext {
+  readonly store: StorePorts;
+  readonly events: EventPublisher;
+  readonly now: () => number;
+  readonly newChatId: () => string;
+  readonly newClientId: () => string;
+}

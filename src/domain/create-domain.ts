@@ -1,0 +1,53 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createChatService } from './chats.ts';
+import { clearChats } from './clear.ts';
+import type { DomainContext } from './context.ts';
+import type { DomainDeps, ImDomain } from './domain-api.ts';
+import { focus } from './focus.ts';
+import { hideChatMessages, hideChats, hideMessages } from './hide.ts';
+import { createProvisioningService } from './provisioning.ts';
+import { markRead } from './read-mark.ts';
+import { createReadingService } from './reading.ts';
+import {
+  recallByClientIds,
+  recallByNum,
+  recallBySeq,
+  recallOwnInChats,
+  revokeAllInChats,
+} from './recall-batches.ts';
+import { send } from './send.ts';
+
+/** `s_` + 16 hex digits, as seed 002 shows chat ids. */
+export function generateChatId(): string {
+  return `s_${randomBytes(8).toString('hex')}`;
+}
+
+/** Assembles the domain over a store and an event sink; the one entry point of `src/domain/`. */
+export function createDomain(deps: DomainDeps): ImDomain {
+  const ctx: DomainContext = {
+    store: deps.store,
+    events: deps.events,
+    now: deps.clock ?? Date.now,
+    newChatId: deps.newChatId ?? generateChatId,
+    newClientId: deps.newClientId ?? randomUUID,
+  };
+  return {
+    provisioning: createProvisioningService(ctx),
+    messaging: {
+      send: (actor, input) => send(ctx, actor, input),
+      recallByClientIds: (actor, ids) => recallByClientIds(ctx, actor, ids),
+      recallBySeq: (actor, to, seq) => recallBySeq(ctx, actor, to, seq),
+      recallByNum: (actor, num, channel) => recallByNum(ctx, actor, num, channel),
+      recallOwnInChats: (actor, chatIds) => recallOwnInChats(ctx, actor, chatIds),
+      revokeAllInChats: (actor, chatIds) => revokeAllInChats(ctx, actor, chatIds),
+      clearChats: (actor, chatIds) => clearChats(ctx, actor, chatIds),
+      hideMessages: (actor, ids) => hideMessages(ctx, actor, ids),
+      hideChatMessages: (actor, chatIds) => hideChatMessages(ctx, actor, chatIds),
+      hideChats: (actor, chatIds) => hideChats(ctx, actor, chatIds),
+      markRead: (actor, to, seq) => markRead(ctx, actor, to, seq),
+      focus: (actor, num, channel) => focus(ctx, actor, num, channel),
+    },
+    reading: createReadingService(ctx),
+    chats: createChatService(ctx),
+  };
+}

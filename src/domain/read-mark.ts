@@ -1,0 +1,40 @@
+import { actorNum, resolveConversation } from './access.ts';
+import type { Actor } from './actor.ts';
+import type { DomainContext } from './context.ts';
+import type { ConversationRef } from './conversation-ref.ts';
+import { DomainError } from './errors.ts';
+import { requireInt } from './validation.ts';
+import type { ReadMarkResult } from './views.ts';
+
+/**
+ * imchat ack: the read mark only moves forward. When it moved, the other members hear
+ * `read_mark.advanced`, with the number of the message at the new mark (0 when that sequence
+ * holds no live message).
+ */
+export async function markRead(
+  ctx: DomainContext,
+  actor: Actor,
+  to: ConversationRef,
+  seq: number,
+): Promise<ReadMarkResult> {
+  const chat = await resolveConversation(ctx, actor, to);
+  requireInt(seq, 'msg_index', 0);
+  if (seq > chat.lastSeq) throw new DomainError('invalid', `msg_index ${seq} is past the last message`);
+  const { before, after } = await ctx.store.members.advanceReadSeq(chat.id, actor.userId, seq);
+  if (after > before) {
+    const message = await ctx.store.messages.getBySeq(chat.id, after);
+    const current = (await ctx.store.chats.get(chat.id)) ?? chat;
+    await ctx.events.publish({
+      kind: 'read_mark.advanced',
+      chatId: chat.id,
+      chatNum: chat.num,
+      actorId: actor.userId,
+      actorNum: await actorNum(ctx, actor),
+      messageNum: message && !message.cleared ? message.num : 0,
+      sequence: after,
+      at: ctx.now(),
+      audience: current.memberIds.filter((id) => id !== actor.userId),
+    });
+  }
+  return { chatId: chat.id, readSeq: after, advanced: after > before };
+}
