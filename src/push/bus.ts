@@ -18,17 +18,15 @@ export interface EventBusOptions {
  * ending the iteration or `close()` stops the tail.
  */
 export interface EventBus<Id> extends AsyncIterable<DomainEvent> {
-  /** Resolves once the starting position ("now") is known: events appended after it are delivered. */
-  readonly ready: Promise<void>;
   /** The id of the last entry seen; a restarted tail resumes after it. */
-  readonly lastId: Id | null;
+  readonly lastId: Id | undefined;
   close(): Promise<void>;
 }
 
 /**
- * Tails `source` from its newest entry (no replay of history on start). After a cursor error it
- * resumes from the last id it saw, waiting with bounded exponential backoff; a tail that simply
- * ends (a tailable cursor dies on an empty capped collection) is reopened after the initial wait.
+ * Tails `source` from its current end (no replay of history on start), starting at once. After a
+ * cursor error it resumes after the last id it saw, waiting with bounded exponential backoff; a
+ * tail that simply ends is reopened after the initial wait.
  */
 export function createEventBus<Id>(source: EventSource<Id>, options: EventBusOptions): EventBus<Id> {
   const initialMs = options.initialBackoffMs ?? 100;
@@ -39,48 +37,30 @@ export function createEventBus<Id>(source: EventSource<Id>, options: EventBusOpt
   const queue = new EventQueue<DomainEvent>(options.queueLimit ?? 10_000, function onOverflow(dropped) {
     logger.warn({ dropped }, 'push bus: consumer lags, oldest events dropped');
   });
-  let lastId: Id | null = null;
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => {
-    markReady = resolve;
-  });
+  let lastId: Id | undefined;
 
-  async function withRetry<T>(what: string, step: () => Promise<T>): Promise<T | undefined> {
+  async function run(): Promise<void> {
     let waitMs = initialMs;
     while (!signal.aborted) {
       try {
-        return await step();
+        for await (const entry of source.tailEvents(lastId, signal)) {
+          lastId = entry.id;
+          waitMs = initialMs;
+          queue.push(entry.event);
+        }
+        await sleep(initialMs, signal);
       } catch (error) {
-        if (signal.aborted) return undefined;
-        logger.warn({ err: error, retryInMs: waitMs }, `push bus: ${what} failed`);
+        if (signal.aborted) return;
+        logger.warn({ err: error, retryInMs: waitMs }, 'push bus: tailing the event log failed');
         await sleep(waitMs, signal);
         waitMs = Math.min(waitMs * 2, maxMs);
       }
-    }
-    return undefined;
-  }
-
-  async function run(): Promise<void> {
-    lastId = (await withRetry('reading the log position', () => source.latestId())) ?? null;
-    markReady();
-    while (!signal.aborted) {
-      const ended = await withRetry('tailing the event log', async () => {
-        for await (const entry of source.tail(lastId, signal)) {
-          lastId = entry.id;
-          queue.push(entry.event);
-        }
-        return true;
-      });
-      if (ended) await sleep(initialMs, signal);
     }
   }
 
   const running = run()
     .catch((error: unknown) => logger.error({ err: error }, 'push bus: stopped by an unexpected error'))
-    .finally(() => {
-      markReady();
-      queue.end();
-    });
+    .finally(() => queue.end());
 
   async function close(): Promise<void> {
     abort.abort();
@@ -89,7 +69,6 @@ export function createEventBus<Id>(source: EventSource<Id>, options: EventBusOpt
   }
 
   return {
-    ready,
     get lastId() {
       return lastId;
     },

@@ -7,17 +7,15 @@ export interface EventLogEntry<Id> {
 }
 
 /**
- * The port the bus reads the store's event log through (`src/store/event-log.ts`: a capped
- * collection and a tailable cursor, which a standalone MongoDB and the embedded server both
- * support, no replica set needed). The gateway assembly adapts the store to it; push never
- * imports the store.
+ * The port the bus reads the shared event log through. `EventLog` of `src/store/event-log.ts`
+ * (a capped collection read with a tailable awaitData cursor, which a standalone MongoDB and the
+ * embedded server both support, no replica set needed) fits it as it is; push never imports the store.
  */
 export interface EventSource<Id> {
-  /** Position of the newest entry, or `null` when the log is empty: where a fresh bus starts ("now"). */
-  latestId(): Promise<Id | null>;
   /**
-   * Entries strictly after `fromId` (all entries when `null`), in log order, waiting for new
-   * ones until `signal` aborts, which ends the iteration. Throws on a cursor error.
+   * Entries appended after `fromId` — after the log's current end when `undefined` — in log
+   * order, waiting for new ones until `signal` aborts, which ends the iteration. Throws on a
+   * cursor error; the bus then resumes after the last id it saw.
    */
-  tail(fromId: Id | null, signal: AbortSignal): AsyncIterable<EventLogEntry<Id>>;
+  tailEvents(fromId: Id | undefined, signal: AbortSignal): AsyncIterable<EventLogEntry<Id>>;
 }

@@ -35,8 +35,8 @@ export interface PushHubStats {
   readonly slowConsumersClosed: number;
   readonly heartbeatTimeouts: number;
   readonly refusedUpgrades: number;
-  /** Frames handed to sockets and not yet written, over all connections. */
-  readonly pendingFrames: number;
+  /** Bytes queued in user space and not yet written to the kernel, over all connections. */
+  readonly bufferedBytes: number;
 }
 
 export interface PushHub {
@@ -157,8 +157,8 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
     stats() {
-      let pendingFrames = 0;
-      for (const connection of registry.all()) pendingFrames += connection.pending;
+      let bufferedBytes = 0;
+      for (const connection of registry.all()) bufferedBytes += connection.ws.bufferedAmount;
       return {
         connections: registry.connections,
         users: registry.users,
@@ -167,7 +167,7 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
         slowConsumersClosed: counters.slowConsumers,
         heartbeatTimeouts: counters.heartbeatTimeouts,
         refusedUpgrades: counters.refused,
-        pendingFrames,
+        bufferedBytes,
       };
     },
   };

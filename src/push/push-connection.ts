@@ -6,7 +6,7 @@ import type { PushFormat } from './push-format.ts';
 const TEXT_FRAME = { binary: false } as const;
 
 export interface PushConnectionOptions {
-  /** Most frames that may wait unsent (not yet handed to the kernel) before the consumer is cut off. */
+  /** Frames (of the size being sent) that may wait in user space before the consumer is cut off. */
   readonly queueLimit: number;
   /** How long a closing slow consumer may still drain before its socket and buffers are dropped. */
   readonly closeGraceMs: number;
@@ -16,20 +16,21 @@ export interface PushConnectionOptions {
 
 /**
  * One authenticated WebSocket of one user. It bounds what the server holds for a client that
- * reads too slowly: once more than `queueLimit` frames are pending, the connection is closed with
- * 4429 (`asyncapi/push.yaml`, slow consumer), nothing more is queued, and the socket with its
- * buffers is destroyed after a short grace, so server memory never grows with a slow reader.
+ * reads too slowly: once the bytes waiting in user space (`ws.bufferedAmount`, i.e. after the
+ * kernel's socket buffer is full) reach `queueLimit` frames, the connection is closed with 4429
+ * (`asyncapi/push.yaml`, slow consumer), nothing more is queued, and the socket with its buffers
+ * is destroyed after a short grace, so server memory never grows with a slow reader.
+ *
+ * `bufferedAmount` drops as soon as a write reaches the kernel, unlike write callbacks, which run
+ * a tick later: a fast client is never cut off by a burst of events delivered in one tick.
  */
 export class PushConnection {
   /** Pings sent since the last pong (see `heartbeat.ts`). */
   missedPongs = 0;
-  /** Frames handed to `ws` whose write has not completed. */
-  pending = 0;
   /** True once the hub stopped sending to this connection (closing or closed). */
   stopped = false;
 
   readonly #options: PushConnectionOptions;
-  readonly #onWritten: () => void;
 
   constructor(
     readonly ws: WebSocket,
@@ -38,21 +39,16 @@ export class PushConnection {
     options: PushConnectionOptions,
   ) {
     this.#options = options;
-    // One callback per connection, not one closure per frame.
-    this.#onWritten = () => {
-      this.pending -= 1;
-    };
   }
 
-  /** Queues one frame; returns false when the frame was not queued (stopped or overflowing). */
+  /** Queues one frame; returns false when it was not queued (stopped, or the queue overflowed). */
   send(frame: Buffer): boolean {
     if (this.stopped) return false;
-    if (this.pending >= this.#options.queueLimit) {
+    if (this.ws.bufferedAmount >= this.#options.queueLimit * frame.length) {
       this.#cutOff();
       return false;
     }
-    this.pending += 1;
-    this.ws.send(frame, TEXT_FRAME, this.#onWritten);
+    this.ws.send(frame, TEXT_FRAME);
     return true;
   }
 
