@@ -20,7 +20,7 @@ export interface PushHubDeps {
   logger: PushLogger;
   /** Ping interval; two unanswered pings close the connection with 4408. Default 30 s. */
   heartbeatMs?: number;
-  /** Frames that may wait per connection before it is closed with 4429. Default 1,000. */
+  /** Frames that may wait per connection before it is closed with 4429. Default 1024 (`asyncapi/push.yaml`). */
   queueLimit?: number;
   /** How long a closing connection may drain before its socket is destroyed. Default 1 s. */
   closeGraceMs?: number;
@@ -52,7 +52,7 @@ export interface PushHub {
  */
 export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
   const heartbeatMs = deps.heartbeatMs ?? 30_000;
-  const queueLimit = deps.queueLimit ?? 1_000;
+  const queueLimit = deps.queueLimit ?? 1024;
   const closeGraceMs = deps.closeGraceMs ?? 1_000;
   const { logger } = deps;
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false });
