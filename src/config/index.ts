@@ -1,0 +1,2 @@
+/** The gateway's configuration: environment schema, loader and parsed type. */
+export { type Config, ConfigError, loadConfig } from './load-config.ts';

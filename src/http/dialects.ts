@@ -1,0 +1,14 @@
+import { adminOperations } from '../generated/admin/operations.ts';
+import { createAdminHandlers } from './admin/handlers.ts';
+import type { MintToken } from './auth/index.ts';
+import { type DialectMount, defineDialect } from './dialect.ts';
+
+/**
+ * Every handler table the gateway serves. DIALECT REGISTRATION POINT: a dialect lands as
+ * `src/dialects/<variant>/index.ts` exporting `<variant>Handlers` (`satisfies
+ * HandlerTable<typeof <variant>Operations>`) and is added here, e.g.
+ * `defineDialect('imchat', imchatOperations, imchatHandlers)`.
+ */
+export function gatewayDialects(mintToken: MintToken | undefined): readonly DialectMount[] {
+  return [defineDialect('admin', adminOperations, createAdminHandlers(mintToken))];
+}
