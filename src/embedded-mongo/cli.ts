@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { startEmbeddedMongo } from './server.ts';
+
+const USAGE = 'usage: imgate mongo [--port 27017] [--host 127.0.0.1] [--data DIR] [--fsync always|never]';
+
+/**
+ * `imgate mongo`: runs the embedded server on its own (for a shell, a GUI or several gateway
+ * instances on one machine) until SIGINT/SIGTERM, then shuts down cleanly (journal flushed,
+ * snapshot compacted). Resolves when the server has stopped.
+ */
+export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '27017' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string' },
+      fsync: { type: 'string', default: 'never' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid --port ${values.port}\n${USAGE}`);
+  if (values.fsync !== 'always' && values.fsync !== 'never')
+    throw new Error(`invalid --fsync ${values.fsync}\n${USAGE}`);
+  const logger = {
+    info: (message: string) => console.log(message),
+    warn: (message: string) => console.warn(message),
+    error: (message: string) => console.error(message),
+  };
+  const server = await startEmbeddedMongo({
+    port,
+    host: values.host,
+    dataDir: values.data,
+    fsync: values.fsync,
+    logger,
+  });
+  console.log(`embedded MongoDB-compatible server ready: ${server.uri}`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+}

@@ -1,0 +1,75 @@
+import { type Document, deserialize } from 'bson';
+import { CommandError } from '../errors.ts';
+import type { Collection } from '../storage/collection.ts';
+import { project, selectRecords } from '../storage/query-exec.ts';
+import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
+import type { CommandHandler } from './context.ts';
+import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
+
+function shown(doc: Document | null, fields: Document | undefined): Document | null {
+  return doc ? (project([doc], fields)[0] ?? null) : null;
+}
+
+function parse(command: Document) {
+  const remove = optionalBoolean(command, 'remove') ?? false;
+  const hasUpdate = command.update !== undefined;
+  if (remove && hasUpdate) throw new CommandError(9, 'Cannot specify both an update and remove=true');
+  if (!remove && !hasUpdate) throw new CommandError(9, 'Either an update or remove=true must be specified');
+  const upsert = optionalBoolean(command, 'upsert') ?? false;
+  const returnNew = optionalBoolean(command, 'new') ?? false;
+  if (remove && (upsert || returnNew))
+    throw new CommandError(9, 'Cannot specify remove=true with upsert or new');
+  return {
+    query: optionalDocument(command, 'query') ?? {},
+    sort: optionalDocument(command, 'sort'),
+    fields: optionalDocument(command, 'fields'),
+    update: hasUpdate ? validateUpdate(command.update) : undefined,
+    arrayFilters: command.arrayFilters as Document[] | undefined,
+    remove,
+    upsert,
+    returnNew,
+  };
+}
+
+/**
+ * `findAndModify`: one document chosen by `query` + `sort`, removed or updated (or upserted)
+ * atomically, returning its pre- or post-image: what findOneAndUpdate/Delete/Replace send.
+ */
+export const findAndModifyCommands: Record<string, CommandHandler> = {
+  findAndModify: function findAndModify(command, { engine, db }) {
+    const spec = parse(command);
+    const name = collectionName(command);
+    const collection: Collection | undefined = spec.remove
+      ? engine.collection(db, name)
+      : engine.ensureCollection(db, name);
+    const match = collection
+      ? selectRecords(collection, { filter: spec.query, sort: spec.sort, limit: 1 }).matches[0]
+      : undefined;
+    if (spec.remove || !spec.update || !collection) {
+      if (collection && match) engine.remove(collection, match.rid);
+      return { lastErrorObject: { n: match ? 1 : 0 }, value: shown(match?.doc ?? null, spec.fields) };
+    }
+    if (match) {
+      const raw = collection.records.get(match.rid) as Uint8Array;
+      const before = deserialize(raw);
+      const next = applyUpdate(match.doc, spec.update, {
+        query: spec.query,
+        inserting: false,
+        arrayFilters: spec.arrayFilters,
+      });
+      if (changed(raw, next)) engine.replace(collection, match.rid, next);
+      const value = shown(spec.returnNew ? next : before, spec.fields);
+      return { lastErrorObject: { n: 1, updatedExisting: true }, value };
+    }
+    if (!spec.upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };
+    const doc = applyUpdate(upsertSeed(spec.query), spec.update, {
+      inserting: true,
+      arrayFilters: spec.arrayFilters,
+    });
+    engine.insert(collection, doc);
+    return {
+      lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
+      value: spec.returnNew ? shown(doc, spec.fields) : null,
+    };
+  },
+};

@@ -1,0 +1,28 @@
+import { type Document, ObjectId } from 'bson';
+import { CommandError } from '../errors.ts';
+import { collectionName, optionalBoolean, requiredArray } from './args.ts';
+import type { CommandHandler } from './context.ts';
+import { runStatements, withWriteErrors } from './write-batch.ts';
+
+/** Gives a document an `_id` (first, as mongod stores it) when the client did not. */
+export function withId(doc: Document): Document {
+  if (Array.isArray(doc._id)) throw new CommandError(2, "can't use an array for _id");
+  if (doc._id === undefined) return { _id: new ObjectId(), ...doc };
+  if (Object.keys(doc)[0] === '_id') return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}
+
+/** `insert`: each document is checked against every unique index before it is stored. */
+export const insertCommands: Record<string, CommandHandler> = {
+  insert: function insert(command, { engine, db }) {
+    const documents = requiredArray(command, 'documents');
+    const collection = engine.ensureCollection(db, collectionName(command));
+    let n = 0;
+    const writeErrors = runStatements(documents, optionalBoolean(command, 'ordered') ?? true, (doc) => {
+      engine.insert(collection, withId(doc));
+      n++;
+    });
+    return withWriteErrors({ n }, writeErrors);
+  },
+};

@@ -1,0 +1,51 @@
+import type { Document } from 'bson';
+import { asCommandError, CommandError } from '../errors.ts';
+import { aggregateCommands } from './aggregate.ts';
+import { collectionCommands } from './collections.ts';
+import type { CommandContext, CommandHandler } from './context.ts';
+import { cursorCommands } from './cursor-commands.ts';
+import { deleteCommands } from './delete.ts';
+import { diagnosticCommands } from './diagnostics.ts';
+import { findCommands } from './find.ts';
+import { findAndModifyCommands } from './find-and-modify.ts';
+import { handshakeCommands } from './handshake.ts';
+import { indexCommands } from './indexes.ts';
+import { insertCommands } from './insert.ts';
+import { updateCommands } from './update.ts';
+
+const HANDLERS: ReadonlyMap<string, CommandHandler> = new Map(
+  Object.entries({
+    ...handshakeCommands,
+    ...diagnosticCommands,
+    ...insertCommands,
+    ...updateCommands,
+    ...deleteCommands,
+    ...findCommands,
+    ...cursorCommands,
+    ...findAndModifyCommands,
+    ...aggregateCommands,
+    ...collectionCommands,
+    ...indexCommands,
+  }),
+);
+const ALIASES: Record<string, string> = { buildinfo: 'buildInfo', findandmodify: 'findAndModify' };
+
+/**
+ * Runs one command and always returns a reply document: unknown commands get CommandNotFound
+ * (59), handler failures their MongoDB code. Queued journal records are committed (synchronously)
+ * right after the handler's synchronous part, before the reply can be sent.
+ */
+export async function runCommand(command: Document, context: CommandContext): Promise<Document> {
+  const name = Object.keys(command)[0] ?? '';
+  const handler = HANDLERS.get(ALIASES[name] ?? name);
+  try {
+    if (!handler) throw new CommandError(59, `no such command: '${name}'`);
+    const pending = handler(command, context);
+    context.engine.commit();
+    const reply = await pending;
+    return { ...reply, ok: 1 };
+  } catch (error) {
+    context.engine.commit();
+    return asCommandError(error).toReply();
+  }
+}

@@ -1,0 +1,82 @@
+import { type Document, ObjectId, serialize } from 'bson';
+import { Aggregator } from 'mingo';
+import { type Modifier, update } from 'mingo/updater';
+import { isEqual } from 'mingo/util';
+import { CommandError } from '../errors.ts';
+
+/** The `u` of an update statement: operators, a replacement document, or a pipeline. */
+export type UpdateSpec = Document | Document[];
+
+function isOperatorUpdate(spec: Document): boolean {
+  const keys = Object.keys(spec);
+  return keys.length > 0 && keys.every((key) => key.startsWith('$'));
+}
+
+/** Checks the shape of `u` before anything is touched (FailedToParse as mongod says it). */
+export function validateUpdate(spec: unknown): UpdateSpec {
+  if (Array.isArray(spec)) return spec as Document[];
+  if (spec === null || typeof spec !== 'object')
+    throw new CommandError(14, 'Update argument must be an object');
+  const keys = Object.keys(spec);
+  if (keys.some((key) => key.startsWith('$')) && !isOperatorUpdate(spec as Document)) {
+    throw new CommandError(9, "Update document requires atomic operators or must not contain '$' fields");
+  }
+  return spec as Document;
+}
+
+/** The document an upsert starts from: the query's equality fields (`{a: 1}`, `{a: {$eq: 1}}`). */
+export function upsertSeed(query: Document): Document {
+  const seed: Document = {};
+  for (const [field, value] of Object.entries(query)) {
+    if (field.startsWith('$') || field.includes('.')) continue;
+    const isOps =
+      value !== null && typeof value === 'object' && Object.keys(value).some((k) => k.startsWith('$'));
+    if (!isOps) seed[field] = value;
+    else if ('$eq' in (value as Document)) seed[field] = (value as Document).$eq;
+  }
+  return seed;
+}
+
+/**
+ * Applies `u` to (a fresh copy of) `doc` and returns the new document; `inserting` turns
+ * `$setOnInsert` into `$set`. The `_id` can never change (ImmutableField, code 66).
+ */
+export function applyUpdate(
+  doc: Document,
+  spec: UpdateSpec,
+  options: { query?: Document; inserting: boolean; arrayFilters?: Document[] },
+): Document {
+  const originalId = doc._id;
+  let next: Document;
+  if (Array.isArray(spec)) {
+    next = (new Aggregator(spec, {}).run([doc])[0] as Document | undefined) ?? {};
+  } else if (isOperatorUpdate(spec)) {
+    const { $setOnInsert, ...operators } = spec;
+    if (options.inserting && $setOnInsert)
+      operators.$set = { ...(operators.$set as Document), ...$setOnInsert };
+    next = doc;
+    if (Object.keys(operators).length > 0) {
+      update(
+        next,
+        operators as Modifier<Document>,
+        options.arrayFilters,
+        options.inserting ? undefined : options.query,
+      );
+    }
+  } else {
+    next = originalId === undefined ? { ...spec } : { _id: originalId, ...spec };
+  }
+  if (originalId !== undefined && next._id !== undefined && !isEqual(next._id, originalId)) {
+    throw new CommandError(
+      66,
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
+    );
+  }
+  if (next._id === undefined) next = { _id: originalId ?? new ObjectId(), ...next };
+  return next;
+}
+
+/** True when two documents encode to different BSON (what `nModified` counts). */
+export function changed(before: Uint8Array, after: Document): boolean {
+  return !Buffer.from(before).equals(serialize(after));
+}

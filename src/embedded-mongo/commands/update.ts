@@ -1,0 +1,68 @@
+import type { Document } from 'bson';
+import { CommandError } from '../errors.ts';
+import type { Collection } from '../storage/collection.ts';
+import type { Engine } from '../storage/engine.ts';
+import { selectRecords } from '../storage/query-exec.ts';
+import { collectionName, optionalBoolean, optionalDocument, requiredArray } from './args.ts';
+import type { CommandHandler } from './context.ts';
+import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
+import { runStatements, withWriteErrors } from './write-batch.ts';
+
+interface UpdateCounts {
+  n: number;
+  nModified: number;
+  upserted: Document[];
+}
+
+function runUpdate(
+  engine: Engine,
+  collection: Collection,
+  statement: Document,
+  index: number,
+  counts: UpdateCounts,
+): void {
+  const query = optionalDocument(statement, 'q') ?? {};
+  const spec = validateUpdate(statement.u);
+  const multi = optionalBoolean(statement, 'multi') ?? false;
+  const arrayFilters = statement.arrayFilters as Document[] | undefined;
+  if (multi && !Array.isArray(spec) && !Object.keys(spec).every((key) => key.startsWith('$'))) {
+    throw new CommandError(9, 'multi update is not supported for replacement-style update');
+  }
+  const { matches } = selectRecords(collection, {
+    filter: query,
+    limit: multi ? 0 : 1,
+    sort: optionalDocument(statement, 'sort'),
+  });
+  for (const { rid, doc } of matches) {
+    const before = collection.records.get(rid) as Uint8Array;
+    const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters });
+    counts.n++;
+    if (changed(before, next)) {
+      engine.replace(collection, rid, next);
+      counts.nModified++;
+    }
+  }
+  if (matches.length === 0 && optionalBoolean(statement, 'upsert')) {
+    const doc = applyUpdate(upsertSeed(query), spec, { inserting: true, arrayFilters });
+    engine.insert(collection, doc);
+    counts.n++;
+    counts.upserted.push({ index, _id: doc._id });
+  }
+}
+
+/** `update`: operator, replacement and pipeline updates, `multi` and `upsert`, per statement. */
+export const updateCommands: Record<string, CommandHandler> = {
+  update: function update(command, { engine, db }) {
+    const statements = requiredArray(command, 'updates');
+    const collection = engine.ensureCollection(db, collectionName(command));
+    const counts: UpdateCounts = { n: 0, nModified: 0, upserted: [] };
+    const writeErrors = runStatements(
+      statements,
+      optionalBoolean(command, 'ordered') ?? true,
+      (statement, index) => runUpdate(engine, collection, statement, index, counts),
+    );
+    const reply: Document = { n: counts.n, nModified: counts.nModified };
+    if (counts.upserted.length > 0) reply.upserted = counts.upserted;
+    return withWriteErrors(reply, writeErrors);
+  },
+};

@@ -1,0 +1,88 @@
+import net from 'node:net';
+import { serveConnection } from './connection.ts';
+import { CursorStore } from './cursors/cursor-store.ts';
+import { type FsyncMode, openDataDir } from './storage/data-dir.ts';
+import { Engine } from './storage/engine.ts';
+
+/** The subset of a pino logger this server writes to. */
+export interface EmbeddedMongoLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface EmbeddedMongoOptions {
+  /** Interface to bind; loopback by default (there is no authentication). */
+  host?: string;
+  /** TCP port; 0 (the default) picks a free ephemeral port. */
+  port?: number;
+  /** Data directory (journal + snapshot); without it everything lives in memory. */
+  dataDir?: string;
+  /** `always` fsyncs every journal write; `never` (default) relies on the OS after a write(2). */
+  fsync?: FsyncMode;
+  logger?: EmbeddedMongoLogger;
+}
+
+/** A running server. `close()` stops accepting, ends cursors and sockets, and flushes the store. */
+export interface EmbeddedMongo {
+  uri: string;
+  port: number;
+  /** The storage engine, for tests that need to look inside (e.g. documents examined). */
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+const silentLogger: EmbeddedMongoLogger = { info() {}, warn() {}, error() {} };
+
+/**
+ * Starts the embedded MongoDB-compatible server in this process: imgate runs it when no
+ * MONGODB_URI is configured, tests run it on an ephemeral port, and the official driver
+ * connects to `uri` exactly as it would to mongod.
+ */
+export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
+  const logger = options.logger ?? silentLogger;
+  const host = options.host ?? '127.0.0.1';
+  const store = options.dataDir
+    ? openDataDir(options.dataDir, { fsync: options.fsync ?? 'never', logger })
+    : { engine: new Engine(), close() {} };
+  const closing = new AbortController();
+  const cursors = new CursorStore();
+  const shared = { engine: store.engine, cursors, closing: closing.signal, startedAt: Date.now() };
+  const sockets = new Set<net.Socket>();
+  let connections = 0;
+  const server = net.createServer(function accept(socket) {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    serveConnection(socket, shared, ++connections, (error) =>
+      logger.warn(`embedded-mongo connection dropped: ${String(error)}`),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as net.AddressInfo).port;
+  const uriHost = host.includes(':') ? `[${host}]` : host;
+  logger.info(
+    `embedded-mongo listening on ${uriHost}:${port}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}`,
+  );
+  let closed: Promise<void> | undefined;
+  return {
+    uri: `mongodb://${uriHost}:${port}/?directConnection=true`,
+    port,
+    engine: store.engine,
+    close() {
+      closed ??= (async function shutdown() {
+        closing.abort();
+        cursors.closeAll();
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await new Promise((resolve) => setImmediate(resolve));
+        for (const socket of sockets) socket.destroy();
+        await stopped;
+        store.close();
+        logger.info('embedded-mongo stopped');
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { type Document, deserialize } from 'bson';
+import { readTopLevelFields } from './bson-fields.ts';
+import type { Collection } from './collection.ts';
+
+/**
+ * Fills every index of a freshly loaded collection in one pass: extract keys from each record
+ * (top-level fields only, read straight from BSON), sort once, and bulk-load the sorted runs.
+ * That is what makes a cold start over a million documents take seconds, not minutes.
+ */
+export function rebuildIndexes(collection: Collection): void {
+  const indexes = [...collection.indexes.values()];
+  const fields = new Set(
+    indexes.flatMap((index) => index.fields.map(([path]) => path.split('.')[0] as string)),
+  );
+  const needsWhole = indexes.some((index) => index.definition.partialFilterExpression);
+  const keys = indexes.map((): string[] => []);
+  const rids = indexes.map((): number[] => []);
+  for (const [rid, raw] of collection.records) {
+    const doc: Document = needsWhole ? deserialize(raw) : readTopLevelFields(raw, fields);
+    for (let i = 0; i < indexes.length; i++) {
+      const docKeys = indexes[i]?.keysOf(doc) ?? [];
+      if (docKeys.length > 1) (indexes[i] as { multikey: boolean }).multikey = true;
+      for (const key of docKeys) {
+        keys[i]?.push(key);
+        rids[i]?.push(rid);
+      }
+    }
+  }
+  indexes.forEach((index, i) => {
+    const k = keys[i] as string[];
+    const r = rids[i] as number[];
+    const order = new Uint32Array(k.length);
+    for (let j = 0; j < order.length; j++) order[j] = j;
+    order.sort((a, b) => {
+      const ka = k[a] as string;
+      const kb = k[b] as string;
+      return ka < kb ? -1 : ka > kb ? 1 : (r[a] as number) - (r[b] as number);
+    });
+    index.entries.bulkLoad(
+      Array.from(order, (j) => k[j] as string),
+      Array.from(order, (j) => r[j] as number),
+    );
+  });
+}

@@ -1,0 +1,68 @@
+import type { Document } from 'bson';
+import { Query } from 'mingo';
+import { compare, resolve } from 'mingo/util';
+import type { Collection } from './collection.ts';
+import { candidates, planQuery, type QueryPlan } from './planner.ts';
+
+/** The parts of a find (or of an update/delete selection) that decide which documents qualify. */
+export interface Selection {
+  filter?: Document;
+  sort?: Document;
+  skip?: number;
+  limit?: number;
+}
+
+/** A qualifying document with the record id it lives at (writers need both). */
+export interface MatchedRecord {
+  rid: number;
+  doc: Document;
+}
+
+/** Compares two documents by a MongoDB sort specification. */
+export function compareBySort(sort: Document): (a: Document, b: Document) => number {
+  const keys = Object.entries(sort).filter(([field]) => field !== '$natural');
+  return function compareDocuments(a, b) {
+    for (const [field, dir] of keys) {
+      const order = compare(resolve(a, field), resolve(b, field));
+      if (order !== 0) return dir === -1 ? -order : order;
+    }
+    return 0;
+  };
+}
+
+/**
+ * Runs a selection: plans it, reads only the plan's candidates, re-checks each with mingo, and
+ * stops early when the index already yields the sort order.
+ */
+export function selectRecords(
+  collection: Collection,
+  selection: Selection,
+): { plan: QueryPlan; matches: MatchedRecord[] } {
+  const filter = selection.filter ?? {};
+  const sort = selection.sort && Object.keys(selection.sort).length > 0 ? selection.sort : undefined;
+  const plan = planQuery(collection, filter, sort);
+  const query = Object.keys(filter).length > 0 ? new Query(filter, {}) : undefined;
+  const skip = selection.skip ?? 0;
+  const limit = selection.limit && selection.limit > 0 ? selection.limit : Number.POSITIVE_INFINITY;
+  const streaming = plan.sorted || !sort;
+  const natural = sort?.$natural === -1 && !plan.index;
+  const matches: MatchedRecord[] = [];
+  const rids = natural ? [...candidates(collection, plan)].reverse() : candidates(collection, plan);
+  for (const rid of rids) {
+    const doc = collection.read(rid);
+    if (!doc || (query && !query.test(doc))) continue;
+    matches.push({ rid, doc });
+    if (streaming && matches.length >= skip + limit) break;
+  }
+  if (!streaming && sort) {
+    const byDoc = compareBySort(sort);
+    matches.sort((a, b) => byDoc(a.doc, b.doc));
+  }
+  return { plan, matches: matches.slice(skip, skip + limit) };
+}
+
+/** Applies a find projection with mingo's projection semantics. */
+export function project(docs: Document[], projection: Document | undefined): Document[] {
+  if (!projection || Object.keys(projection).length === 0) return docs;
+  return new Query({}, {}).find<Document>(docs, projection).all();
+}

@@ -1,0 +1,58 @@
+import { type Document, deserialize, serialize } from 'bson';
+import { frame, OP_MSG, ProtocolError } from './frame.ts';
+
+/**
+ * OP_MSG (opcode 2013): flag bits, then sections. Kind 0 is the command body; kind 1 is a
+ * document sequence (`documents`, `updates`, `deletes`) that we fold into the body as an array.
+ * https://github.com/mongodb/specifications/blob/master/source/message/OP_MSG.md
+ */
+
+const CHECKSUM_PRESENT = 1;
+/** Flag bit 1: the sender expects no reply (unacknowledged writes). */
+export const MORE_TO_COME = 2;
+
+/** A decoded OP_MSG: the command with its sequences merged in, and its flags. */
+export interface OpMsgRequest {
+  command: Document;
+  flags: number;
+}
+
+export function decodeOpMsg(body: Buffer): OpMsgRequest {
+  const flags = body.readUInt32LE(0);
+  const end = flags & CHECKSUM_PRESENT ? body.length - 4 : body.length;
+  let command: Document | undefined;
+  const sequences: Array<[string, Document[]]> = [];
+  let offset = 4;
+  while (offset < end) {
+    const kind = body.readUInt8(offset++);
+    if (kind === 0) {
+      const size = body.readInt32LE(offset);
+      command = deserialize(body.subarray(offset, offset + size));
+      offset += size;
+    } else if (kind === 1) {
+      const size = body.readInt32LE(offset);
+      const sectionEnd = offset + size;
+      const nameEnd = body.indexOf(0, offset + 4);
+      const name = body.toString('utf8', offset + 4, nameEnd);
+      const docs: Document[] = [];
+      for (let at = nameEnd + 1; at < sectionEnd; ) {
+        const docSize = body.readInt32LE(at);
+        docs.push(deserialize(body.subarray(at, at + docSize)));
+        at += docSize;
+      }
+      sequences.push([name, docs]);
+      offset = sectionEnd;
+    } else {
+      throw new ProtocolError(`unknown OP_MSG section kind ${kind}`);
+    }
+  }
+  if (!command) throw new ProtocolError('OP_MSG without a body section');
+  for (const [name, docs] of sequences) command[name] = docs;
+  return { command, flags };
+}
+
+/** Encodes a reply document as an OP_MSG with a single kind-0 section. */
+export function encodeOpMsg(responseTo: number, reply: Document): Buffer {
+  const head = Buffer.alloc(5);
+  return frame(OP_MSG, responseTo, [head, Buffer.from(serialize(reply))]);
+}

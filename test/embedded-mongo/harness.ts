@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Db, MongoClient } from 'mongodb';
+import {
+  type EmbeddedMongo,
+  type EmbeddedMongoOptions,
+  startEmbeddedMongo,
+} from '../../src/embedded-mongo/index.ts';
+
+/** A running embedded server with a connected driver client. */
+export interface Harness {
+  server: EmbeddedMongo;
+  client: MongoClient;
+  db: Db;
+  stop(): Promise<void>;
+}
+
+/** Starts a server on an ephemeral loopback port and connects the official driver to it. */
+export async function startHarness(options: EmbeddedMongoOptions = {}, dbName = 'test'): Promise<Harness> {
+  const server = await startEmbeddedMongo({ host: '127.0.0.1', port: 0, ...options });
+  const client = new MongoClient(server.uri, { serverSelectionTimeoutMS: 5000 });
+  await client.connect();
+  return {
+    server,
+    client,
+    db: client.db(dbName),
+    async stop() {
+      await client.close();
+      await server.close();
+    },
+  };
+}
+
+/** A fresh temporary data directory. */
+export function tempDataDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `embedded-mongo-${label}-`));
+}
