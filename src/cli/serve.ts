@@ -1,0 +1,100 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import pino, { type Logger } from 'pino';
+import type { Config } from '../config/index.ts';
+import { createDomain } from '../domain/create-domain.ts';
+import { createApp } from '../http/app.ts';
+import {
+  createAuthenticator,
+  createTokenMinter,
+  type MintToken,
+  resolveSigningKey,
+} from '../http/auth/index.ts';
+import { attachPushHub, createEventBus } from '../push/index.ts';
+import { createEventLogPublisher, openStore } from '../store/index.ts';
+import { mongoTarget } from './embedded-store.ts';
+
+/** A running gateway: HTTP + push on one port, over MongoDB (embedded or `MONGODB_URI`). */
+export interface RunningGateway {
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  /** Signs tokens with the gateway's secret; undefined in JWKS mode. */
+  readonly mintToken: MintToken | undefined;
+  /** Stops accepting, closes push, the store and the embedded server (which flushes). */
+  close(): Promise<void>;
+}
+
+function listen(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  config: Config,
+): Promise<Server> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(server as Server),
+    );
+  });
+}
+
+/**
+ * Wires config -> signing key -> MongoDB -> store -> domain -> HTTP app -> node server -> push hub.
+ * Tests call it with `port: 0` and `DATA_DIR=memory`; `imgate serve` calls it from `main.ts`.
+ */
+export async function startGateway(
+  config: Config,
+  logger: Logger = pino({ level: config.logLevel }),
+): Promise<RunningGateway> {
+  const key = await resolveSigningKey(config);
+  const authenticate = createAuthenticator(key);
+  const mintToken = key.kind === 'secret' ? createTokenMinter(key.secret) : undefined;
+  const mongo = await mongoTarget(config, logger);
+  const store = await openStore({ uri: mongo.uri, dbName: config.mongodbDb }).catch(
+    async (error: unknown) => {
+      await mongo.close();
+      throw error;
+    },
+  );
+  const domain = createDomain({ store, events: createEventLogPublisher(store.events) });
+  const app = createApp({
+    config,
+    domain,
+    authenticate,
+    mintToken: config.mode === 'production' ? undefined : mintToken,
+    logger,
+    ready: async () => {
+      await store.db.command({ ping: 1 });
+    },
+  });
+  const server = await listen(app, config);
+  const pushLog = logger.child({ component: 'push' });
+  const bus = createEventBus(store.events, { logger: pushLog });
+  const hub = attachPushHub(server, {
+    authenticate,
+    events: bus,
+    logger: pushLog,
+    heartbeatMs: config.wsHeartbeatMs,
+    queueLimit: config.wsQueueLimit,
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    server,
+    mintToken,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await hub.close();
+        await bus.close();
+        server.closeIdleConnections();
+        await stopped;
+        await store.close();
+        await mongo.close();
+      })();
+      return closing;
+    },
+  };
+}
