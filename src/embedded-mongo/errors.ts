@@ -12,6 +12,7 @@ const CODE_NAMES: Record<number, string> = {
   48: 'NamespaceExists',
   50: 'MaxTimeMSExpired',
   59: 'CommandNotFound',
+  66: 'ImmutableField',
   67: 'CannotCreateIndex',
   72: 'InvalidOptions',
   73: 'InvalidNamespace',

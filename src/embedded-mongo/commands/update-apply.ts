@@ -56,12 +56,13 @@ export function applyUpdate(
       operators.$set = { ...(operators.$set as Document), ...$setOnInsert };
     next = doc;
     if (Object.keys(operators).length > 0) {
-      update(
-        next,
-        operators as Modifier<Document>,
-        options.arrayFilters,
-        options.inserting ? undefined : options.query,
-      );
+      const query = options.inserting ? undefined : options.query;
+      try {
+        update(next, operators as Modifier<Document>, options.arrayFilters, query);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CommandError(message.includes('immutable') ? 66 : 9, message);
+      }
     }
   } else {
     next = originalId === undefined ? { ...spec } : { _id: originalId, ...spec };

@@ -1,0 +1,137 @@
+import { MongoServerError } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+describe('collections', () => {
+  it('creates, lists and drops collections, capped ones included', async () => {
+    await h.db.createCollection('plain');
+    await h.db.createCollection('ring', { capped: true, size: 4096, max: 3 });
+    const exists = await h.db.createCollection('plain').catch((e: unknown) => e);
+    expect(exists).toMatchObject({ code: 48, codeName: 'NamespaceExists' });
+    const listed = await h.db.listCollections({ name: 'ring' }).toArray();
+    expect(listed[0]).toMatchObject({ name: 'ring', type: 'collection', options: { capped: true, max: 3 } });
+    const names = await h.db.listCollections({}, { nameOnly: true }).toArray();
+    expect(names.map((c) => c.name)).toEqual(expect.arrayContaining(['plain', 'ring']));
+    for (let i = 0; i < 5; i++) await h.db.collection('ring').insertOne({ i });
+    expect((await h.db.collection('ring').find().toArray()).map((d) => d.i)).toEqual([2, 3, 4]);
+    expect(await h.db.collection('plain').drop()).toBe(true);
+    expect(await h.db.listCollections({ name: 'plain' }).toArray()).toEqual([]);
+  });
+});
+
+describe('indexes', () => {
+  it('creates, lists and drops indexes', async () => {
+    const c = h.db.collection('ix');
+    expect(await c.createIndex({ a: 1, b: -1 }, { unique: true })).toBe('a_1_b_-1');
+    await c.createIndexes([{ key: { c: 1 }, name: 'by_c' }]);
+    const listed = await c.listIndexes().toArray();
+    expect(listed.map((i) => i.name)).toEqual(['_id_', 'a_1_b_-1', 'by_c']);
+    expect(listed[1]).toMatchObject({ key: { a: 1, b: -1 }, unique: true, v: 2 });
+    await c.dropIndex('by_c');
+    const missing = await c.dropIndex('by_c').catch((e: unknown) => e);
+    expect(missing).toMatchObject({ code: 27, codeName: 'IndexNotFound' });
+    await c.dropIndexes();
+    expect((await c.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
+    const noNs = await h.db
+      .collection('nothing')
+      .listIndexes()
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(noNs).toMatchObject({ code: 26 });
+  });
+
+  it('enforces a unique compound index with E11000, keyPattern and keyValue', async () => {
+    const c = h.db.collection('messages');
+    await c.createIndex({ chatId: 1, seq: 1 }, { unique: true });
+    await c.insertOne({ chatId: 's_1', seq: 1 });
+    await c.insertOne({ chatId: 's_1', seq: 2 });
+    await c.insertOne({ chatId: 's_2', seq: 1 });
+    const error = await c.insertOne({ chatId: 's_1', seq: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MongoServerError);
+    expect(error).toMatchObject({
+      code: 11000,
+      keyPattern: { chatId: 1, seq: 1 },
+      keyValue: { chatId: 's_1', seq: 2 },
+      errmsg:
+        'E11000 duplicate key error collection: test.messages index: chatId_1_seq_1 dup key: { chatId: "s_1", seq: 2 }',
+    });
+    const update = await c
+      .updateOne({ chatId: 's_2' }, { $set: { chatId: 's_1', seq: 1 } })
+      .catch((e: unknown) => e);
+    expect(update).toMatchObject({ code: 11000 });
+    const upsert = await c
+      .findOneAndUpdate({ chatId: 's_1', seq: 2, x: 1 }, { $set: { y: 1 } }, { upsert: true })
+      .catch((e: unknown) => e);
+    expect(upsert).toMatchObject({ code: 11000, keyValue: { chatId: 's_1', seq: 2 } });
+    expect(await c.countDocuments()).toBe(3);
+    const dupId = await c.insertOne({ _id: (await c.findOne({}))?._id }).catch((e: unknown) => e);
+    expect(dupId).toMatchObject({ code: 11000, keyPattern: { _id: 1 } });
+  });
+
+  it('refuses a unique index over existing duplicates', async () => {
+    const c = h.db.collection('dups');
+    await c.insertMany([{ k: 1 }, { k: 1 }]);
+    const error = await c.createIndex({ k: 1 }, { unique: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 11000 });
+    expect((await c.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
+  });
+
+  it('serves equality + range + sort from the index without scanning the collection', async () => {
+    const c = h.db.collection('indexed');
+    await c.createIndex({ chatId: 1, seq: 1 }, { unique: true });
+    const docs = [];
+    for (let chat = 0; chat < 20; chat++)
+      for (let seq = 1; seq <= 200; seq++) docs.push({ chatId: `s_${chat}`, seq });
+    await c.insertMany(docs);
+    const engine = h.server.engine;
+    const collection = engine.collection('test', 'indexed');
+    const before = collection?.docsExamined ?? 0;
+    const page = await c
+      .find({ chatId: 's_7', seq: { $gt: 100 } })
+      .sort({ seq: 1 })
+      .limit(50)
+      .toArray();
+    expect(page.map((d) => d.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 101 + i));
+    expect((collection?.docsExamined ?? 0) - before).toBe(50);
+    const latest = await c.find({ chatId: 's_3' }).sort({ seq: -1 }).limit(5).toArray();
+    expect(latest.map((d) => d.seq)).toEqual([200, 199, 198, 197, 196]);
+    const explained = await c
+      .find({ chatId: 's_7', seq: { $gte: 10, $lt: 20 } })
+      .sort({ seq: 1 })
+      .explain();
+    expect(explained.queryPlanner.winningPlan.inputStage).toMatchObject({
+      stage: 'IXSCAN',
+      indexName: 'chatId_1_seq_1',
+    });
+    expect(explained.executionStats).toMatchObject({
+      nReturned: 10,
+      totalDocsExamined: 10,
+      sortInMemory: false,
+    });
+    const inQuery = await c.find({ chatId: { $in: ['s_1', 's_2'] }, seq: 5 }).explain();
+    expect(inQuery.executionStats.totalDocsExamined).toBe(2);
+    const scan = await c.find({ seq: 5 }).explain();
+    expect(scan.queryPlanner.winningPlan).toMatchObject({ stage: 'COLLSCAN' });
+  });
+
+  it('indexes array elements (multikey) and keeps results exact', async () => {
+    const c = h.db.collection('multi');
+    await c.createIndex({ tags: 1 });
+    await c.insertMany([{ tags: ['a', 'b'] }, { tags: ['b', 'c'] }, { tags: [] }, { tags: 'a' }]);
+    expect(await c.countDocuments({ tags: 'a' })).toBe(2);
+    expect(await c.countDocuments({ tags: { $in: ['b', 'c'] } })).toBe(2);
+    const sorted = await c
+      .find({ tags: { $gte: 'b' } })
+      .sort({ tags: 1 })
+      .toArray();
+    expect(sorted).toHaveLength(2);
+  });
+});
