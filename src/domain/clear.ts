@@ -1,8 +1,8 @@
 import { actorNum, resolveChats } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
+import { publishRecalled } from './message-events.ts';
 import { requireAdmin, requireIds } from './validation.ts';
-import { messageAudience } from './visibility.ts';
 
 /**
  * messages clear-chat-ids (admin): destroys every current message of the chats for good. Each
@@ -16,26 +16,14 @@ export async function clearChats(
 ): Promise<number> {
   requireAdmin(actor);
   const chats = await resolveChats(ctx, requireIds(chatIds, 'chat_ids'), () => true);
-  const num = await actorNum(ctx, actor);
+  const by = { id: actor.userId, num: await actorNum(ctx, actor) };
   let removed = 0;
   for (const chat of chats) {
     const messages = (await ctx.store.messages.clear(chat.id, chat.lastSeq)).filter((m) => !m.gap);
     removed += messages.length;
     const at = ctx.now();
-    for (const message of messages.filter((m) => !m.recall)) {
-      await ctx.events.publish({
-        kind: 'message.recalled',
-        chatId: chat.id,
-        chatNum: chat.num,
-        actorId: actor.userId,
-        actorNum: num,
-        messageNum: message.num,
-        sequence: message.seq,
-        recallSequence: 0,
-        at,
-        audience: messageAudience(message, chat),
-      });
-    }
+    for (const message of messages.filter((m) => !m.recall))
+      await publishRecalled(ctx, by, chat, message, 0, at);
   }
   return removed;
 }

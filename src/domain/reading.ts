@@ -53,6 +53,28 @@ export function createReadingService(ctx: DomainContext): ReadingService {
     return collectVisible(ctx, actor.userId, limit, fetchPage, [chat]);
   }
 
+  /** Records (no gap tombstones) of some chats by number, within `num`, in the given order. */
+  function records(
+    actor: Actor,
+    chats: readonly Chat[],
+    num: { gt?: number; lt?: number },
+    limit: number,
+    descending: boolean,
+  ) {
+    const chatIds = chats.map((chat) => chat.id);
+    const fetchPage = (last: Message | undefined, pageSize: number) => {
+      const next = past(last, 'num', descending);
+      return store.messages.query({
+        ...base(actor.userId, chatIds, pageSize),
+        includeGaps: false,
+        orderBy: 'num',
+        descending,
+        num: { gt: tighter(num.gt, next.gt, Math.max), lt: tighter(num.lt, next.lt, Math.min) },
+      });
+    };
+    return collectVisible(ctx, actor.userId, limit, fetchPage, chats);
+  }
+
   return {
     async list(actor, to, { after, before, limit }) {
       const chat = await resolveConversation(ctx, actor, to);
@@ -95,41 +117,14 @@ export function createReadingService(ctx: DomainContext): ReadingService {
       requireInt(afterNum, 'start', 0);
       requireInt(limit, 'count', 1, MAX_LIMIT);
       const chats = await store.chats.listForMember(actor.userId);
-      if (chats.length === 0) return [];
-      const chatIds = chats.map((chat) => chat.id);
-      return collectVisible(
-        ctx,
-        actor.userId,
-        limit,
-        (last, pageSize) =>
-          store.messages.query({
-            ...base(actor.userId, chatIds, pageSize),
-            includeGaps: false,
-            orderBy: 'num',
-            num: { gt: Math.max(afterNum, last?.num ?? 0) },
-          }),
-        chats,
-      );
+      return chats.length === 0 ? [] : records(actor, chats, { gt: afterNum }, limit, false);
     },
 
     async privateRecords(actor, peerId, beforeNum, limit) {
       const chat = await resolveConversation(ctx, actor, { kind: 'direct', peerId });
       requireInt(limit, 'count', 1, MAX_LIMIT);
       const upper = beforeNum ? requireInt(beforeNum, 'logId', 1) : undefined;
-      return collectVisible(
-        ctx,
-        actor.userId,
-        limit,
-        (last, pageSize) =>
-          store.messages.query({
-            ...base(actor.userId, [chat.id], pageSize),
-            includeGaps: false,
-            orderBy: 'num',
-            descending: true,
-            num: { lt: tighter(upper, last?.num, Math.min) },
-          }),
-        [chat],
-      );
+      return records(actor, [chat], { lt: upper }, limit, true);
     },
 
     async getByNum(actor, num) {

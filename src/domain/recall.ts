@@ -4,10 +4,11 @@ import { actorNum } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
 import { DomainError } from './errors.ts';
+import { publishRecalled } from './message-events.ts';
 import type { Chat, Message } from './model.ts';
 import type { RecallClaim } from './ports.ts';
 import type { RecallResult } from './views.ts';
-import { isAddressedTo, isMember, messageAudience } from './visibility.ts';
+import { isAddressedTo, isMember } from './visibility.ts';
 
 /** How long a caller waits for a concurrent recall of the same message to be numbered. */
 const NUMBERING_WAIT_MS = 20;
@@ -35,21 +36,9 @@ export async function recallInChat(
     numbered.map(({ message, recallSeq }) => ({ num: message.num, recallSeq })),
   );
   const current = (await store.chats.get(chat.id)) ?? chat;
-  const num = await actorNum(ctx, actor);
-  for (const { message, recallSeq } of numbered) {
-    await ctx.events.publish({
-      kind: 'message.recalled',
-      chatId: chat.id,
-      chatNum: chat.num,
-      actorId: actor.userId,
-      actorNum: num,
-      messageNum: message.num,
-      sequence: message.seq,
-      recallSequence: recallSeq,
-      at,
-      audience: messageAudience(message, current),
-    });
-  }
+  const by = { id: actor.userId, num: await actorNum(ctx, actor) };
+  for (const { message, recallSeq } of numbered)
+    await publishRecalled(ctx, by, current, message, recallSeq, at);
   return numbered.map(({ message, recallSeq }) => ({
     num: message.num,
     chatId: chat.id,

@@ -1,4 +1,4 @@
-import type { ChatStatus, ChatType, Flag, Recall } from './model.ts';
+import type { Chat, ChatType, Flag, Recall } from './model.ts';
 
 /**
  * What the domain returns to dialects: every fact a dialect needs is already computed for the
@@ -53,18 +53,7 @@ export interface SendResult {
 }
 
 /** A chat joined with the viewer's membership state (seed 002 mine-list and detail). */
-export interface ChatView {
-  readonly id: string;
-  readonly num: number;
-  readonly type: ChatType;
-  readonly status: ChatStatus;
-  readonly isEnc: Flag;
-  readonly creatorId: string;
-  readonly memberIds: readonly string[];
-  readonly lastSeq: number;
-  readonly lastRecallSeq: number;
-  readonly lastTime: number;
-  readonly createdAt: number;
+export interface ChatView extends Chat {
   readonly isTop: Flag;
   readonly isMute: Flag;
   /** 1 unless the viewer hid the chat (`is_show` is the complement of `is_hide`). */
