@@ -1,6 +1,17 @@
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, type Loose, startHarness } from './harness.ts';
+
+interface Listy {
+  _id: number;
+  n?: number;
+  list: number[];
+  set: string[];
+  hi?: number;
+  lo?: number;
+  gone?: boolean;
+  a?: { b: number };
+}
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,35 +23,33 @@ afterAll(async () => {
 
 describe('insert and find', () => {
   beforeEach(async () => {
-    await h.db.collection('items').drop();
-    await h.db
-      .collection('items')
-      .insertMany(
-        Array.from({ length: 30 }, (_, i) => ({
-          _id: i,
-          n: i,
-          group: i % 3,
-          tags: [`t${i % 5}`],
-          nested: { v: 30 - i },
-        })),
-      );
+    await h.db.collection<Loose>('items').drop();
+    await h.db.collection<Loose>('items').insertMany(
+      Array.from({ length: 30 }, (_, i) => ({
+        _id: i,
+        n: i,
+        group: i % 3,
+        tags: [`t${i % 5}`],
+        nested: { v: 30 - i },
+      })),
+    );
   });
 
   it('filters, sorts, projects, skips and limits', async () => {
     const docs = await h.db
-      .collection('items')
+      .collection<Loose>('items')
       .find({ group: 1, n: { $gte: 4 } }, { projection: { n: 1, _id: 0 } })
       .sort({ n: -1 })
       .skip(1)
       .limit(3)
       .toArray();
     expect(docs).toEqual([{ n: 25 }, { n: 22 }, { n: 19 }]);
-    expect(await h.db.collection('items').findOne({ 'nested.v': 1 })).toMatchObject({ _id: 29 });
-    expect(await h.db.collection('items').countDocuments({ tags: 't2' })).toBe(6);
+    expect(await h.db.collection<Loose>('items').findOne({ 'nested.v': 1 })).toMatchObject({ _id: 29 });
+    expect(await h.db.collection<Loose>('items').countDocuments({ tags: 't2' })).toBe(6);
   });
 
   it('serves large results in batches through getMore', async () => {
-    const cursor = h.db.collection('items').find({}, { batchSize: 7 }).sort({ n: 1 });
+    const cursor = h.db.collection<Loose>('items').find({}, { batchSize: 7 }).sort({ n: 1 });
     const seen = (await cursor.toArray()).map((d) => d.n);
     expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => i));
     const single = await h.db.command({ find: 'items', batchSize: 5, singleBatch: true });
@@ -60,23 +69,23 @@ describe('insert and find', () => {
   });
 
   it('stores _id first and generates ObjectIds', async () => {
-    const { insertedId } = await h.db.collection('ids').insertOne({ a: 1 });
-    const raw = await h.db.collection('ids').findOne({ _id: insertedId });
+    const { insertedId } = await h.db.collection<Loose>('ids').insertOne({ a: 1 });
+    const raw = await h.db.collection<Loose>('ids').findOne({ _id: insertedId });
     expect(Object.keys(raw ?? {})).toEqual(['_id', 'a']);
   });
 });
 
 describe('update and delete', () => {
   beforeEach(async () => {
-    await h.db.collection('u').drop();
-    await h.db.collection('u').insertMany([
+    await h.db.collection<Loose>('u').drop();
+    await h.db.collection<Loose>('u').insertMany([
       { _id: 1, n: 1, list: [1, 2], set: ['a'], hi: 5, lo: 5, gone: true },
       { _id: 2, n: 2, list: [], set: [], hi: 5, lo: 5 },
     ]);
   });
 
   it('applies $set $unset $inc $push $addToSet $pull $max $min', async () => {
-    const result = await h.db.collection('u').updateOne(
+    const result = await h.db.collection<Listy>('u').updateOne(
       { _id: 1 },
       {
         $set: { 'a.b': 1 },
@@ -89,8 +98,8 @@ describe('update and delete', () => {
       },
     );
     expect(result).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
-    await h.db.collection('u').updateOne({ _id: 1 }, { $pull: { list: 1 } });
-    expect(await h.db.collection('u').findOne({ _id: 1 })).toEqual({
+    await h.db.collection<Listy>('u').updateOne({ _id: 1 }, { $pull: { list: 1 } });
+    expect(await h.db.collection<Loose>('u').findOne({ _id: 1 })).toEqual({
       _id: 1,
       n: 11,
       list: [2, 3],
@@ -102,40 +111,40 @@ describe('update and delete', () => {
   });
 
   it('updates many, counts unmodified matches, upserts with $setOnInsert, replaces', async () => {
-    const many = await h.db.collection('u').updateMany({}, { $set: { hi: 5 } });
+    const many = await h.db.collection<Loose>('u').updateMany({}, { $set: { hi: 5 } });
     expect(many).toMatchObject({ matchedCount: 2, modifiedCount: 0 });
     const upsert = await h.db
-      .collection('u')
+      .collection<Loose>('u')
       .updateOne({ key: 'k' }, { $set: { v: 1 }, $setOnInsert: { created: true } }, { upsert: true });
     expect(upsert.upsertedCount).toBe(1);
-    expect(await h.db.collection('u').findOne({ key: 'k' }, { projection: { _id: 0 } })).toEqual({
+    expect(await h.db.collection<Loose>('u').findOne({ key: 'k' }, { projection: { _id: 0 } })).toEqual({
       key: 'k',
       v: 1,
       created: true,
     });
     await h.db
-      .collection('u')
+      .collection<Loose>('u')
       .updateOne({ key: 'k' }, { $set: { v: 2 }, $setOnInsert: { created: false } }, { upsert: true });
-    expect(await h.db.collection('u').findOne({ key: 'k' })).toMatchObject({ v: 2, created: true });
-    await h.db.collection('u').replaceOne({ _id: 2 }, { replaced: true });
-    expect(await h.db.collection('u').findOne({ _id: 2 })).toEqual({ _id: 2, replaced: true });
+    expect(await h.db.collection<Loose>('u').findOne({ key: 'k' })).toMatchObject({ v: 2, created: true });
+    await h.db.collection<Loose>('u').replaceOne({ _id: 2 }, { replaced: true });
+    expect(await h.db.collection<Loose>('u').findOne({ _id: 2 })).toEqual({ _id: 2, replaced: true });
     const immutable = await h.db
-      .collection('u')
+      .collection<Loose>('u')
       .updateOne({ _id: 2 }, { $set: { _id: 3 } })
       .catch((e: unknown) => e);
     expect(immutable).toMatchObject({ code: 66 });
   });
 
   it('deletes one or many', async () => {
-    await h.db.collection('u').insertMany([{ t: 1 }, { t: 1 }, { t: 1 }]);
-    expect((await h.db.collection('u').deleteOne({ t: 1 })).deletedCount).toBe(1);
-    expect((await h.db.collection('u').deleteMany({ t: 1 })).deletedCount).toBe(2);
-    expect((await h.db.collection('missing').deleteMany({})).deletedCount).toBe(0);
+    await h.db.collection<Loose>('u').insertMany([{ t: 1 }, { t: 1 }, { t: 1 }]);
+    expect((await h.db.collection<Loose>('u').deleteOne({ t: 1 })).deletedCount).toBe(1);
+    expect((await h.db.collection<Loose>('u').deleteMany({ t: 1 })).deletedCount).toBe(2);
+    expect((await h.db.collection<Loose>('missing').deleteMany({})).deletedCount).toBe(0);
   });
 
   it('reports write errors of a bulk with their index', async () => {
     const error = await h.db
-      .collection('u')
+      .collection<Loose>('u')
       .insertMany([{ _id: 10 }, { _id: 1 }, { _id: 11 }], { ordered: false })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MongoBulkWriteError);
@@ -148,8 +157,8 @@ describe('update and delete', () => {
 
 describe('findAndModify', () => {
   beforeEach(async () => {
-    await h.db.collection('f').drop();
-    await h.db.collection('f').insertMany([
+    await h.db.collection<Loose>('f').drop();
+    await h.db.collection<Loose>('f').insertMany([
       { _id: 1, q: 'x', n: 1 },
       { _id: 2, q: 'x', n: 2 },
     ]);
@@ -157,11 +166,11 @@ describe('findAndModify', () => {
 
   it('returns the pre- or post-image of the sorted first match', async () => {
     const before = await h.db
-      .collection('f')
+      .collection<Loose>('f')
       .findOneAndUpdate({ q: 'x' }, { $inc: { n: 10 } }, { sort: { n: -1 } });
     expect(before).toEqual({ _id: 2, q: 'x', n: 2 });
     const after = await h.db
-      .collection('f')
+      .collection<Loose>('f')
       .findOneAndUpdate(
         { q: 'x' },
         { $inc: { n: 1 } },
@@ -172,16 +181,16 @@ describe('findAndModify', () => {
 
   it('upserts, replaces and removes', async () => {
     const upserted = await h.db
-      .collection('f')
+      .collection<Loose>('f')
       .findOneAndUpdate({ q: 'new' }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' });
     expect(upserted).toMatchObject({ q: 'new', seq: 1 });
     const replaced = await h.db
-      .collection('f')
+      .collection<Loose>('f')
       .findOneAndReplace({ _id: 1 }, { r: 1 }, { returnDocument: 'after' });
     expect(replaced).toEqual({ _id: 1, r: 1 });
-    const removed = await h.db.collection('f').findOneAndDelete({ _id: 2 });
+    const removed = await h.db.collection<Loose>('f').findOneAndDelete({ _id: 2 });
     expect(removed).toMatchObject({ _id: 2 });
-    expect(await h.db.collection('f').findOneAndDelete({ _id: 2 })).toBeNull();
+    expect(await h.db.collection<Loose>('f').findOneAndDelete({ _id: 2 })).toBeNull();
     const both = await h.db
       .command({ findAndModify: 'f', remove: true, update: { $set: { a: 1 } } })
       .catch((e: unknown) => e);
@@ -191,12 +200,12 @@ describe('findAndModify', () => {
 
 describe('aggregate, count, distinct', () => {
   beforeAll(async () => {
-    await h.db.collection('orders').insertMany([
+    await h.db.collection<Loose>('orders').insertMany([
       { _id: 1, user: 'a', total: 10, items: ['x', 'y'] },
       { _id: 2, user: 'b', total: 5, items: ['x'] },
       { _id: 3, user: 'a', total: 7, items: [] },
     ]);
-    await h.db.collection('users').insertMany([
+    await h.db.collection<Loose>('users').insertMany([
       { _id: 'a', name: 'Ann' },
       { _id: 'b', name: 'Bob' },
     ]);
@@ -204,7 +213,7 @@ describe('aggregate, count, distinct', () => {
 
   it('runs $match $group $sort $project $lookup $unwind $skip $limit $count', async () => {
     const grouped = await h.db
-      .collection('orders')
+      .collection<Loose>('orders')
       .aggregate([
         { $match: { total: { $gt: 1 } } },
         { $group: { _id: '$user', sum: { $sum: '$total' } } },
@@ -219,22 +228,25 @@ describe('aggregate, count, distinct', () => {
       { sum: 5, name: 'Bob' },
     ]);
     const counted = await h.db
-      .collection('orders')
+      .collection<Loose>('orders')
       .aggregate([{ $unwind: '$items' }, { $skip: 1 }, { $limit: 5 }, { $count: 'n' }])
       .toArray();
     expect(counted).toEqual([{ n: 2 }]);
     const batched = await h.db
-      .collection('orders')
+      .collection<Loose>('orders')
       .aggregate([{ $sort: { _id: 1 } }], { batchSize: 1 })
       .toArray();
     expect(batched.map((d) => d._id)).toEqual([1, 2, 3]);
   });
 
   it('counts and lists distinct values', async () => {
-    expect(await h.db.collection('orders').countDocuments({ user: 'a' })).toBe(2);
-    expect(await h.db.collection('orders').estimatedDocumentCount()).toBe(3);
+    expect(await h.db.collection<Loose>('orders').countDocuments({ user: 'a' })).toBe(2);
+    expect(await h.db.collection<Loose>('orders').estimatedDocumentCount()).toBe(3);
     expect((await h.db.command({ count: 'orders', query: { total: { $lt: 8 } } })).n).toBe(2);
-    expect((await h.db.collection('orders').distinct('user')).sort()).toEqual(['a', 'b']);
-    expect((await h.db.collection('orders').distinct('items', { user: 'a' })).sort()).toEqual(['x', 'y']);
+    expect((await h.db.collection<Loose>('orders').distinct('user')).sort()).toEqual(['a', 'b']);
+    expect((await h.db.collection<Loose>('orders').distinct('items', { user: 'a' })).sort()).toEqual([
+      'x',
+      'y',
+    ]);
   });
 });

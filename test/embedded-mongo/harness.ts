@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Db, MongoClient } from 'mongodb';
+import { type Db, type Document, MongoClient, type ObjectId } from 'mongodb';
 import {
   type EmbeddedMongo,
   type EmbeddedMongoOptions,
@@ -36,3 +36,6 @@ export async function startHarness(options: EmbeddedMongoOptions = {}, dbName = 
 export function tempDataDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `embedded-mongo-${label}-`));
 }
+
+/** Test documents with plain (non-ObjectId) `_id`s. */
+export type Loose = { _id?: number | string | ObjectId } & Document;

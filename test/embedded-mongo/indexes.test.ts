@@ -1,6 +1,6 @@
 import { MongoServerError } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, type Loose, startHarness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,16 +20,16 @@ describe('collections', () => {
     expect(listed[0]).toMatchObject({ name: 'ring', type: 'collection', options: { capped: true, max: 3 } });
     const names = await h.db.listCollections({}, { nameOnly: true }).toArray();
     expect(names.map((c) => c.name)).toEqual(expect.arrayContaining(['plain', 'ring']));
-    for (let i = 0; i < 5; i++) await h.db.collection('ring').insertOne({ i });
-    expect((await h.db.collection('ring').find().toArray()).map((d) => d.i)).toEqual([2, 3, 4]);
-    expect(await h.db.collection('plain').drop()).toBe(true);
+    for (let i = 0; i < 5; i++) await h.db.collection<Loose>('ring').insertOne({ i });
+    expect((await h.db.collection<Loose>('ring').find().toArray()).map((d) => d.i)).toEqual([2, 3, 4]);
+    expect(await h.db.collection<Loose>('plain').drop()).toBe(true);
     expect(await h.db.listCollections({ name: 'plain' }).toArray()).toEqual([]);
   });
 });
 
 describe('indexes', () => {
   it('creates, lists and drops indexes', async () => {
-    const c = h.db.collection('ix');
+    const c = h.db.collection<Loose>('ix');
     expect(await c.createIndex({ a: 1, b: -1 }, { unique: true })).toBe('a_1_b_-1');
     await c.createIndexes([{ key: { c: 1 }, name: 'by_c' }]);
     const listed = await c.listIndexes().toArray();
@@ -41,7 +41,7 @@ describe('indexes', () => {
     await c.dropIndexes();
     expect((await c.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
     const noNs = await h.db
-      .collection('nothing')
+      .collection<Loose>('nothing')
       .listIndexes()
       .toArray()
       .catch((e: unknown) => e);
@@ -49,7 +49,7 @@ describe('indexes', () => {
   });
 
   it('enforces a unique compound index with E11000, keyPattern and keyValue', async () => {
-    const c = h.db.collection('messages');
+    const c = h.db.collection<Loose>('messages');
     await c.createIndex({ chatId: 1, seq: 1 }, { unique: true });
     await c.insertOne({ chatId: 's_1', seq: 1 });
     await c.insertOne({ chatId: 's_1', seq: 2 });
@@ -77,7 +77,7 @@ describe('indexes', () => {
   });
 
   it('refuses a unique index over existing duplicates', async () => {
-    const c = h.db.collection('dups');
+    const c = h.db.collection<Loose>('dups');
     await c.insertMany([{ k: 1 }, { k: 1 }]);
     const error = await c.createIndex({ k: 1 }, { unique: true }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 11000 });
@@ -85,7 +85,7 @@ describe('indexes', () => {
   });
 
   it('serves equality + range + sort from the index without scanning the collection', async () => {
-    const c = h.db.collection('indexed');
+    const c = h.db.collection<Loose>('indexed');
     await c.createIndex({ chatId: 1, seq: 1 }, { unique: true });
     const docs = [];
     for (let chat = 0; chat < 20; chat++)
@@ -123,7 +123,7 @@ describe('indexes', () => {
   });
 
   it('indexes array elements (multikey) and keeps results exact', async () => {
-    const c = h.db.collection('multi');
+    const c = h.db.collection<Loose>('multi');
     await c.createIndex({ tags: 1 });
     await c.insertMany([{ tags: ['a', 'b'] }, { tags: ['b', 'c'] }, { tags: [] }, { tags: 'a' }]);
     expect(await c.countDocuments({ tags: 'a' })).toBe(2);
