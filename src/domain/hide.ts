@@ -1,11 +1,12 @@
 import { resolveChats } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
+import { DomainError } from './errors.ts';
 import { visibleViews } from './message-views.ts';
 import { requireIds } from './validation.ts';
 import { isMember } from './visibility.ts';
 
-/** delete-self-all: hides the visible messages with these client ids for the actor only. */
+/** delete-self-all: hides the visible messages with these client ids for the actor only; `not_found` when none is visible. */
 export async function hideMessages(
   ctx: DomainContext,
   actor: Actor,
@@ -13,6 +14,7 @@ export async function hideMessages(
 ): Promise<number> {
   const found = await ctx.store.messages.findByClientIds(requireIds(clientIds, 'ids'));
   const visible = await visibleViews(ctx, actor.userId, found);
+  if (visible.length === 0) throw new DomainError('not_found', 'no visible message with these ids');
   await ctx.store.hidden.hide(
     actor.userId,
     visible.map((view) => ({ num: view.num, chatId: view.chatId })),

@@ -38,7 +38,8 @@ export interface MessagingService {
 
   /**
    * messages `/messages/delete-batch`: recalls the actor's own messages with these client ids.
-   * Ids of messages the actor did not send are skipped (they name nothing of the actor's).
+   * Ids of messages the actor did not send are skipped (they name nothing of the actor's); when
+   * nothing is left, `forbidden` if the ids name messages the actor can see, else `not_found`.
    */
   recallByClientIds(actor: Actor, clientIds: readonly string[]): Promise<RecallResult[]>;
   /** imchat `/im.chat/recall`: recall by sequence. `forbidden` unless the actor sent it. */
@@ -62,7 +63,10 @@ export interface MessagingService {
    */
   clearChats(actor: Actor, chatIds: readonly string[]): Promise<number>;
 
-  /** messages `/messages/delete-self-all`: hides visible messages with these client ids for the actor. */
+  /**
+   * messages `/messages/delete-self-all`: hides visible messages with these client ids for the actor;
+   * `not_found` when none of them is visible.
+   */
   hideMessages(actor: Actor, clientIds: readonly string[]): Promise<number>;
   /** messages `/messages/delete-self-chat-ids`: hides every current message of these chats for the actor. */
   hideChatMessages(actor: Actor, chatIds: readonly string[]): Promise<void>;

@@ -3,6 +3,7 @@ import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
 import type { Channel, ConversationRef } from './conversation-ref.ts';
 import { DomainError } from './errors.ts';
+import { visibleViews } from './message-views.ts';
 import type { Message } from './model.ts';
 import { earlierRecall, recallInChat, recallOwnMessage } from './recall.ts';
 import { requireIds, requireInt } from './validation.ts';
@@ -53,7 +54,19 @@ export async function recallByClientIds(
     for (const message of messages.filter((m) => !done.has(m.num)))
       results.push(await earlierRecall(ctx, message));
   }
+  if (results.length === 0) await refuseRecall(ctx, actor, clientIds);
   return results;
+}
+
+/**
+ * delete-batch named nothing of the actor's (openapi/messages.yaml#/paths/~1messages~1delete-batch):
+ * `forbidden` when the ids name messages it can see (sent by others), `not_found` otherwise.
+ */
+async function refuseRecall(ctx: DomainContext, actor: Actor, clientIds: readonly string[]): Promise<never> {
+  const found = await ctx.store.messages.findByClientIds(requireIds(clientIds, 'ids'));
+  if ((await visibleViews(ctx, actor.userId, found)).length > 0)
+    throw new DomainError('forbidden', 'only the sender may recall a message');
+  throw new DomainError('not_found', 'no visible message with these ids');
 }
 
 /** messages delete-chat-ids: every message the actor sent in chats it is a member of. */
