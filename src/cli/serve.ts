@@ -11,6 +11,7 @@ import {
   type MintToken,
   resolveSigningKey,
 } from '../http/auth/index.ts';
+import type { DialectMount } from '../http/dialect.ts';
 import { attachPushHub, createEventBus } from '../push/index.ts';
 import { createEventLogPublisher, openStore } from '../store/index.ts';
 import { mongoTarget } from './embedded-store.ts';
@@ -37,14 +38,19 @@ function listen(
   });
 }
 
+/** Optional parts of `startGateway`, for tests. */
+export interface GatewayOptions {
+  readonly logger?: Logger;
+  /** Replaces the built-in handler tables (see `AppDeps.dialects`). */
+  readonly dialects?: readonly DialectMount[];
+}
+
 /**
  * Wires config -> signing key -> MongoDB -> store -> domain -> HTTP app -> node server -> push hub.
  * Tests call it with `port: 0` and `DATA_DIR=memory`; `imgate serve` calls it from `main.ts`.
  */
-export async function startGateway(
-  config: Config,
-  logger: Logger = pino({ level: config.logLevel }),
-): Promise<RunningGateway> {
+export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
   const key = await resolveSigningKey(config);
   const authenticate = createAuthenticator(key);
   const mintToken = key.kind === 'secret' ? createTokenMinter(key.secret) : undefined;
@@ -62,6 +68,7 @@ export async function startGateway(
     authenticate,
     mintToken: config.mode === 'production' ? undefined : mintToken,
     logger,
+    ...(options.dialects ? { dialects: options.dialects } : {}),
     ready: async () => {
       await store.db.command({ ping: 1 });
     },
