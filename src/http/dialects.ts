@@ -1,7 +1,5 @@
 import { messagesHandlers } from '../dialects/messages/index.ts';
-import { imchatHandlers } from '../dialects/imchat/index.ts';
 import { adminOperations } from '../generated/admin/operations.ts';
-import { imchatOperations } from '../generated/imchat/operations.ts';
 import { messagesOperations } from '../generated/messages/operations.ts';
 import { createAdminHandlers } from './admin/handlers.ts';
 import type { MintToken } from './auth/index.ts';
@@ -16,7 +14,6 @@ import { type DialectMount, defineDialect } from './dialect.ts';
 export function gatewayDialects(mintToken: MintToken | undefined): readonly DialectMount[] {
   return [
     defineDialect('admin', adminOperations, createAdminHandlers(mintToken)),
-    defineDialect('imchat', imchatOperations, imchatHandlers),
     defineDialect('messages', messagesOperations, messagesHandlers),
   ];
 }
