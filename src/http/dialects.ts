@@ -1,5 +1,7 @@
+import { imchatHandlers } from '../dialects/imchat/index.ts';
 import { messagesHandlers } from '../dialects/messages/index.ts';
 import { adminOperations } from '../generated/admin/operations.ts';
+import { imchatOperations } from '../generated/imchat/operations.ts';
 import { messagesOperations } from '../generated/messages/operations.ts';
 import { createAdminHandlers } from './admin/handlers.ts';
 import type { MintToken } from './auth/index.ts';
@@ -14,6 +16,7 @@ import { type DialectMount, defineDialect } from './dialect.ts';
 export function gatewayDialects(mintToken: MintToken | undefined): readonly DialectMount[] {
   return [
     defineDialect('admin', adminOperations, createAdminHandlers(mintToken)),
+    defineDialect('imchat', imchatOperations, imchatHandlers),
     defineDialect('messages', messagesOperations, messagesHandlers),
   ];
 }
