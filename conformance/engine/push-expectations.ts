@@ -30,6 +30,7 @@ export async function expectEmitted(ctx: RunContext, emission: Emission): Promis
   const { operation, fixtures, listeners, cursors, options } = emission;
   const push = ctx.specs.push;
   const chat = options.chat ? fixtures.chats[options.chat] : undefined;
+  if (!chat && !options.audience) return;
   const audience = new Set(options.audience ?? chat?.members ?? []);
   const members = new Set(chat?.members ?? audience);
   const field = push?.discriminator ?? 'status';

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { imgateProvider } from '../../conformance/fixtures/imgate-provider.ts';
-import { ALL_PHASES, runSuite } from '../../conformance/run-suite.ts';
 import { renderSummary } from '../../conformance/reports/summary.ts';
-import { ADMIN_TOKEN, type FixtureServer, SPEC_FILES, startFixtureServer } from './fixtures/fixture-server.ts';
+import { ALL_PHASES, runSuite } from '../../conformance/run-suite.ts';
+import {
+  ADMIN_TOKEN,
+  type FixtureServer,
+  SPEC_FILES,
+  startFixtureServer,
+} from './fixtures/fixture-server.ts';
 
 let server: FixtureServer;
 beforeAll(async () => {

@@ -1,0 +1,46 @@
+import { afterAll, expect, it } from 'vitest';
+import { imgateProvider } from '../../conformance/fixtures/imgate-provider.ts';
+import { ALL_PHASES, runSuite } from '../../conformance/run-suite.ts';
+import { FAULTS, type Fault } from './fixtures/faults.ts';
+import {
+  ADMIN_TOKEN,
+  type FixtureServer,
+  SPEC_FILES,
+  startFixtureServer,
+} from './fixtures/fixture-server.ts';
+
+const servers: FixtureServer[] = [];
+afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+/** Runs the whole suite against a fixture server with one fault; returns the checks that failed. */
+async function checksFailingOn(fault: Fault): Promise<Set<string>> {
+  const server = await startFixtureServer([fault]);
+  servers.push(server);
+  const { results } = await runSuite({
+    target: server.url,
+    specFiles: SPEC_FILES,
+    variants: ['messages', 'imchat', 'record', 'push'],
+    phases: [...ALL_PHASES],
+    provision: imgateProvider(ADMIN_TOKEN),
+    seed: 11,
+    maxCases: 4,
+  });
+  return new Set(results.failures().map((f) => f.check));
+}
+
+/** Every deliberate bug must be reported by the check meant for it; none may survive. */
+it('catches every injected fault with the check meant for it', async () => {
+  const faults = Object.keys(FAULTS) as Fault[];
+  const outcomes = await Promise.all(
+    faults.map(async (fault) => [fault, await checksFailingOn(fault)] as const),
+  );
+  const survived = outcomes.filter(([fault, checks]) => !checks.has(FAULTS[fault]));
+  const lines = outcomes.map(
+    ([fault, checks]) =>
+      `${checks.has(FAULTS[fault]) ? 'caught  ' : 'SURVIVED'} ${fault} -> ${FAULTS[fault]} (failed: ${[...checks].join(', ')})`,
+  );
+  console.log(
+    `fault injection: ${faults.length - survived.length}/${faults.length} caught\n${lines.join('\n')}`,
+  );
+  expect(survived.map(([fault]) => fault)).toEqual([]);
+}, 180_000);
