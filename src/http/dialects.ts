@@ -1,5 +1,6 @@
 import { imchatHandlers } from '../dialects/imchat/index.ts';
 import { messagesHandlers } from '../dialects/messages/index.ts';
+import { recordHandlers, recordRoutes } from '../dialects/record/index.ts';
 import { adminOperations } from '../generated/admin/operations.ts';
 import { imchatOperations } from '../generated/imchat/operations.ts';
 import { messagesOperations } from '../generated/messages/operations.ts';
@@ -17,6 +18,7 @@ export function gatewayDialects(mintToken: MintToken | undefined): readonly Dial
   return [
     defineDialect('admin', adminOperations, createAdminHandlers(mintToken)),
     defineDialect('imchat', imchatOperations, imchatHandlers),
+    defineDialect('record', recordRoutes, recordHandlers),
     defineDialect('messages', messagesOperations, messagesHandlers),
   ];
 }
