@@ -89,6 +89,18 @@ export async function senderView(ctx: DomainContext, message: Message, chat: Cha
   return render(message, message.senderId, chat, state);
 }
 
+/** Renders a message its sender has just stored: nobody can have hidden or starred it yet. */
+export function freshView(message: Message, chat: Chat, senderNum: number): MessageView {
+  const state: ViewerState = {
+    chats: new Map([[chat.id, chat]]),
+    members: new Map(),
+    hidden: new Set(),
+    focused: new Set(),
+    userNums: new Map([[message.senderId, senderNum]]),
+  };
+  return render(message, message.senderId, chat, state);
+}
+
 /**
  * Pages through a store query until `limit` visible messages are found or the query runs dry:
  * hides and cleared marks are applied after the query, so one page may come back short.

@@ -75,8 +75,8 @@ export interface MessagingService {
 
   /**
    * imchat `/im.chat/ack`: moves the actor's read mark forward to `seq` (never back); publishes
-   * `read_mark.advanced` to the other members when it moved. `invalid` when `seq` exceeds the
-   * chat's last sequence.
+   * `read_mark.advanced` to the other members when it moved. `not_found` when `seq` exceeds the
+   * chat's last sequence (`openapi/imchat.yaml#/paths/~1im.chat~1ack`: "beyond the last index 404").
    */
   markRead(actor: Actor, to: ConversationRef, seq: number): Promise<ReadMarkResult>;
 

@@ -19,7 +19,7 @@ export async function markRead(
 ): Promise<ReadMarkResult> {
   const chat = await resolveConversation(ctx, actor, to);
   requireInt(seq, 'msg_index', 0);
-  if (seq > chat.lastSeq) throw new DomainError('invalid', `msg_index ${seq} is past the last message`);
+  if (seq > chat.lastSeq) throw new DomainError('not_found', `no message ${seq}: past the last message`);
   const { before, after } = await ctx.store.members.advanceReadSeq(chat.id, actor.userId, seq);
   if (after > before) {
     const message = await ctx.store.messages.getBySeq(chat.id, after);

@@ -2,7 +2,7 @@ import { actorNum, resolveConversation } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
 import { DomainError } from './errors.ts';
-import { senderView } from './message-views.ts';
+import { freshView, senderView } from './message-views.ts';
 import type { SendInput } from './messaging-api.ts';
 import type { Chat, Message } from './model.ts';
 import { requireFlag, requireId, requireInt } from './validation.ts';
@@ -81,17 +81,17 @@ export async function send(ctx: DomainContext, actor: Actor, input: SendInput): 
   const outcome = await store.messages.insert(message);
   if (!outcome.inserted) return settleRetry(ctx, outcome.winner, fields, chat);
 
-  await store.members.unhideAll(chat.id);
+  const [senderNum] = await Promise.all([actorNum(ctx, actor), store.members.unhideAll(chat.id)]);
   await ctx.events.publish({
     kind: 'message.sent',
     chatId: chat.id,
     chatNum: chat.num,
     actorId: actor.userId,
-    actorNum: await actorNum(ctx, actor),
+    actorNum: senderNum,
     messageNum: num,
     sequence: message.seq,
     at: createdAt,
     audience: messageAudience(message, numbered),
   });
-  return { message: await senderView(ctx, message, numbered), duplicate: false };
+  return { message: freshView(message, numbered, senderNum), duplicate: false };
 }

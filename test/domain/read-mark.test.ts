@@ -40,7 +40,7 @@ describe('read marks', () => {
     await users(f, 'a', 'b');
     await chat(f, 1, 'a', ['b']);
     const to = { kind: 'direct' as const, peerId: 'a' };
-    await expect(f.domain.messaging.markRead(as('b'), to, 1)).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(f.domain.messaging.markRead(as('b'), to, 1)).rejects.toMatchObject({ kind: 'not_found' });
     await expect(f.domain.messaging.markRead(as('b'), to, -1)).rejects.toMatchObject({ kind: 'invalid' });
     await expect(
       f.domain.messaging.markRead(as('z'), { kind: 'direct', peerId: 'a' }, 0),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDomain } from '../../src/domain/index.ts';
 import { as, chat, START_TIME, say, useDomain, users } from './fixture.ts';
 
 describe('send', () => {
@@ -66,6 +67,27 @@ describe('send', () => {
     });
     // client ids are per sender: another sender may use the same one
     expect((await f.domain.messaging.send(as('b'), { ...input, receiveIds: [] })).duplicate).toBe(false);
+  });
+
+  it('settles a lost insert race: the winner is returned and the lost sequence becomes a gap tombstone', async () => {
+    const f = fixture();
+    await users(f, 'a', 'b');
+    const group = await chat(f, 2, 'a', ['b']);
+    const input = { to: { kind: 'chat' as const, chatId: group.id }, clientId: 'r', content: 'x' };
+    const first = await f.domain.messaging.send(as('a'), input);
+    // the race: a concurrent retry checked for the client id before the first insert landed
+    const store = { ...f.store, messages: { ...f.store.messages, findByClient: async () => null } };
+    const racing = createDomain({ store, events: { publish: async () => undefined } });
+    const retry = await racing.messaging.send(as('a'), input);
+    expect(retry).toMatchObject({ duplicate: true, message: { num: first.message.num, seq: 1 } });
+    const views = await f.domain.reading.list(as('b'), input.to, { limit: 5 });
+    expect(views.map((v) => [v.seq, v.gap])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    await expect(racing.messaging.send(as('a'), { ...input, content: 'y' })).rejects.toMatchObject({
+      status: 409,
+    });
   });
 
   it('answers a retry of a recalled message with its tombstone, and of a cleared one with 409', async () => {

@@ -74,6 +74,15 @@ export function storeContract(target: StoreTarget): void {
       expect(nums.every((n) => Number.isSafeInteger(n) && n >= 1 && n < MAX)).toBe(true);
     });
 
+    it('refuses to hand out a number at or past 2^53', async () => {
+      const store = await server.open();
+      await store.db.collection('counters').insertOne({ _id: 'chat' as never, hi: MAX - 60 });
+      const fresh = createStore(store.db, async () => undefined, 50);
+      expect(await fresh.numbers.next('chat')).toBe(MAX - 59);
+      const limited = createStore(store.db, async () => undefined, 50);
+      await expect(limited.numbers.next('chat')).rejects.toThrow(/2\^53/);
+    });
+
     it('refuses duplicate user ids and duplicate single-chat pairs', async () => {
       const store = await server.open();
       expect(await store.users.insert({ id: 'u', num: 1, name: 'u', createdAt: 1 })).toBe(true);
