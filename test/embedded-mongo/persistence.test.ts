@@ -26,7 +26,7 @@ describe('persistence', () => {
     expect(await again.findOne({ _id: 5 })).toEqual({ _id: 5, k: 5, v: 'changed' });
     expect(await again.findOne({ _id: 6 })).toBeNull();
     expect(await again.insertOne({ k: 7 }).catch((e: unknown) => e)).toMatchObject({ code: 11000 });
-    const ring = await second.db.listCollections({ name: 'ring' }).toArray();
+    const ring = await second.db.listCollections({ name: 'ring' }, { nameOnly: false }).toArray();
     expect(ring[0]?.options).toMatchObject({ capped: true, max: 2 });
     await second.stop();
   });
