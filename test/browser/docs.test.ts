@@ -34,10 +34,8 @@ afterAll(async () => {
 
 async function selectDocument(name: string): Promise<void> {
   await page.selectOption('.topbar select', { label: name });
-  await page.waitForFunction(
-    (title) => document.querySelector('.info .title')?.textContent?.includes(title) ?? false,
-    String((openapiDocuments[name as keyof typeof openapiDocuments].info as { title: string }).title),
-  );
+  const { title } = openapiDocuments[name as keyof typeof openapiDocuments].info as { title: string };
+  await expect.poll(() => page.locator('.info .title').first().textContent()).toContain(title);
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('Swagger UI at /docs in a real browser', () => {
