@@ -99,7 +99,7 @@ export interface MessageRepository {
   /**
    * Inserts a message whose sequence is already allocated. When another message owns its
    * (sender, client id), writes a gap tombstone at the allocated sequence instead and returns that
-   * owner.
+   * owner. When the write fails otherwise, it tries to leave the gap tombstone before throwing.
    */
   insert(message: Message): Promise<MessageInsertOutcome>;
   getByNum(num: number): Promise<Message | null>;

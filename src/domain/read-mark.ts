@@ -9,7 +9,7 @@ import type { ReadMarkResult } from './views.ts';
 /**
  * imchat ack: the read mark only moves forward. When it moved, the other members hear
  * `read_mark.advanced`, with the number of the message at the new mark (0 when that sequence
- * holds no live message).
+ * holds no live message), and the actor's last online time in the chat becomes now (seed 002 C5).
  */
 export async function markRead(
   ctx: DomainContext,
@@ -22,6 +22,8 @@ export async function markRead(
   if (seq > chat.lastSeq) throw new DomainError('not_found', `no message ${seq}: past the last message`);
   const { before, after } = await ctx.store.members.advanceReadSeq(chat.id, actor.userId, seq);
   if (after > before) {
+    const at = ctx.now();
+    await ctx.store.members.setLastOnline(actor.userId, [chat.id], at);
     const message = await ctx.store.messages.getBySeq(chat.id, after);
     const current = (await ctx.store.chats.get(chat.id)) ?? chat;
     await ctx.events.publish({
@@ -32,7 +34,7 @@ export async function markRead(
       actorNum: await actorNum(ctx, actor),
       messageNum: message && !message.cleared ? message.num : 0,
       sequence: after,
-      at: ctx.now(),
+      at,
       audience: current.memberIds.filter((id) => id !== actor.userId),
     });
   }

@@ -81,7 +81,11 @@ export async function send(ctx: DomainContext, actor: Actor, input: SendInput): 
   const outcome = await store.messages.insert(message);
   if (!outcome.inserted) return settleRetry(ctx, outcome.winner, fields, chat);
 
-  const [senderNum] = await Promise.all([actorNum(ctx, actor), store.members.unhideAll(chat.id)]);
+  const [senderNum] = await Promise.all([
+    actorNum(ctx, actor),
+    store.members.unhideAll(chat.id),
+    store.members.setLastOnline(actor.userId, [chat.id], createdAt),
+  ]);
   await ctx.events.publish({
     kind: 'message.sent',
     chatId: chat.id,

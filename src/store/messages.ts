@@ -35,7 +35,11 @@ export function createMessageRepository(db: Db): MessageRepository {
         await messages.insertOne(toDocument(message));
         return { inserted: true };
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKey(error)) {
+          // best effort: a failed write should not leave its allocated sequence empty forever
+          await messages.insertOne(gapDocument(message)).catch(() => undefined);
+          throw error;
+        }
         const winner = await findByClient(message.senderId, message.clientId);
         if (!winner || winner.num === message.num) throw error;
         await messages.insertOne(gapDocument(message));
