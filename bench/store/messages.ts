@@ -1,4 +1,5 @@
 import { ObjectId } from 'bson';
+import type { IndexDescription } from 'mongodb';
 
 /** The message shape the store will persist (see src/store), used for every store benchmark. */
 export interface BenchMessage {
@@ -39,7 +40,7 @@ export function benchMessage(num: number, chats: number): BenchMessage {
 }
 
 /** The store's indexes on messages. */
-export const MESSAGE_INDEXES = [
+export const MESSAGE_INDEXES: IndexDescription[] = [
   { key: { chatId: 1, seq: 1 }, name: 'chat_seq', unique: true },
   { key: { senderId: 1, clientId: 1 }, name: 'sender_client', unique: true },
 ];

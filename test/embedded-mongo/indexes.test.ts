@@ -118,6 +118,21 @@ describe('indexes', () => {
     });
     const inQuery = await c.find({ chatId: { $in: ['s_1', 's_2'] }, seq: 5 }).explain();
     expect(inQuery.executionStats.totalDocsExamined).toBe(2);
+    const narrowed = await c
+      .find({ chatId: 's_7', seq: { $gt: 100, $ne: 120 } })
+      .sort({ seq: 1 })
+      .limit(30)
+      .toArray();
+    expect(narrowed.map((d) => d.seq)).not.toContain(120);
+    expect(narrowed).toHaveLength(30);
+    expect(await c.find({ chatId: 's_7', seq: 5, extra: 1 }).toArray()).toEqual([]);
+    expect(await c.find({ chatId: 's_7', seq: { $gte: 198 } }, { projection: { _id: 0 } }).toArray()).toEqual(
+      [
+        { chatId: 's_7', seq: 198 },
+        { chatId: 's_7', seq: 199 },
+        { chatId: 's_7', seq: 200 },
+      ],
+    );
     const scan = await c.find({ seq: 5 }).explain();
     expect(scan.queryPlanner.winningPlan).toMatchObject({ stage: 'COLLSCAN' });
   });

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { CursorStore } from '../cursors/cursor-store.ts';
 import type { Engine } from '../storage/engine.ts';
+import type { EncodedReply } from '../wire/encoded-reply.ts';
 
 /** What every command handler may use: shared state plus the request's database. */
 export interface CommandContext {
@@ -15,4 +16,7 @@ export interface CommandContext {
 }
 
 /** A command implementation: the command document in, the reply document (without `ok`) out. */
-export type CommandHandler = (command: Document, context: CommandContext) => Document | Promise<Document>;
+export type CommandHandler = (
+  command: Document,
+  context: CommandContext,
+) => Document | EncodedReply | Promise<Document | EncodedReply>;

@@ -1,4 +1,5 @@
 import { Long } from 'bson';
+import { cursorReply } from '../cursors/cursor-reply.ts';
 import { CommandError } from '../errors.ts';
 import { optionalCount, optionalNumber } from './args.ts';
 import type { CommandHandler } from './context.ts';
@@ -23,7 +24,7 @@ export const cursorCommands: Record<string, CommandHandler> = {
       optionalCount(command, 'batchSize'),
       optionalNumber(command, 'maxTimeMS'),
     );
-    return { cursor: { nextBatch: batch.batch, id: batch.id, ns } };
+    return cursorReply('nextBatch', batch.batch, batch.id, ns);
   },
   killCursors: function killCursors(command, { cursors }) {
     const ids = Array.isArray(command.cursors) ? command.cursors.map(cursorId) : [];

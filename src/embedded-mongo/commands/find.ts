@@ -1,10 +1,11 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo';
+import { cursorReply } from '../cursors/cursor-reply.ts';
 import { ArraySource } from '../cursors/cursor-store.ts';
 import { TailSource } from '../cursors/tail-source.ts';
 import { CommandError } from '../errors.ts';
 import type { Collection } from '../storage/collection.ts';
-import { project, selectRecords } from '../storage/query-exec.ts';
+import { findDocuments, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalCount, optionalDocument, optionalNumber } from './args.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 
@@ -74,10 +75,15 @@ export const findCommands: Record<string, CommandHandler> = {
       const { id, batch } = tail(collection, spec, context);
       return { cursor: { firstBatch: batch, id, ns } };
     }
-    const docs = collection ? selectRecords(collection, spec).matches.map((match) => match.doc) : [];
-    const source = new ArraySource(project(docs, spec.projection));
-    const { id, batch } = context.cursors.first(ns, source, spec.batchSize, false, spec.singleBatch);
-    return { cursor: { firstBatch: batch, id, ns } };
+    const docs = collection ? findDocuments(collection, spec, spec.projection) : [];
+    const { id, batch } = context.cursors.first(
+      ns,
+      new ArraySource(docs),
+      spec.batchSize,
+      false,
+      spec.singleBatch,
+    );
+    return cursorReply('firstBatch', batch, id, ns);
   },
   explain: function explain(command, context) {
     const inner = optionalDocument(command, 'explain');

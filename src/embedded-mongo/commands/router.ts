@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { asCommandError, CommandError } from '../errors.ts';
+import { EncodedReply } from '../wire/encoded-reply.ts';
 import { aggregateCommands } from './aggregate.ts';
 import { collectionCommands } from './collections.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
@@ -35,7 +36,10 @@ const ALIASES: Record<string, string> = { buildinfo: 'buildInfo', findandmodify:
  * (59), handler failures their MongoDB code. Queued journal records are committed (synchronously)
  * right after the handler's synchronous part, before the reply can be sent.
  */
-export async function runCommand(command: Document, context: CommandContext): Promise<Document> {
+export async function runCommand(
+  command: Document,
+  context: CommandContext,
+): Promise<Document | EncodedReply> {
   const name = Object.keys(command)[0] ?? '';
   const handler = HANDLERS.get(ALIASES[name] ?? name);
   try {
@@ -43,7 +47,7 @@ export async function runCommand(command: Document, context: CommandContext): Pr
     const pending = handler(command, context);
     context.engine.commit();
     const reply = await pending;
-    return { ...reply, ok: 1 };
+    return reply instanceof EncodedReply ? reply : { ...reply, ok: 1 };
   } catch (error) {
     context.engine.commit();
     return asCommandError(error).toReply();

@@ -8,7 +8,7 @@ const DEFAULT_FIRST_BATCH = 101;
 /** Where a cursor's documents come from: a finished result, or a live capped collection. */
 export interface CursorSource {
   /** Up to `count` next documents (tailable sources return what has arrived so far). */
-  take(count: number, maxBytes: number): Document[];
+  take(count: number, maxBytes: number): Array<Document | Uint8Array>;
   /** True when no document can ever follow. */
   readonly exhausted: boolean;
   /** Resolves when a new document may be available, or after `ms`; only tailable sources wait. */
@@ -19,18 +19,18 @@ export interface CursorSource {
 export class ArraySource implements CursorSource {
   private position = 0;
 
-  constructor(private readonly docs: Document[]) {}
+  constructor(private readonly docs: Array<Document | Uint8Array>) {}
 
   get exhausted(): boolean {
     return this.position >= this.docs.length;
   }
 
-  take(count: number, maxBytes: number): Document[] {
-    const batch: Document[] = [];
+  take(count: number, maxBytes: number): Array<Document | Uint8Array> {
+    const batch: Array<Document | Uint8Array> = [];
     let bytes = 0;
     while (this.position < this.docs.length && batch.length < count) {
-      const doc = this.docs[this.position] as Document;
-      bytes += calculateObjectSize(doc);
+      const doc = this.docs[this.position] as Document | Uint8Array;
+      bytes += doc instanceof Uint8Array ? doc.byteLength : calculateObjectSize(doc);
       if (batch.length > 0 && bytes > maxBytes) break;
       batch.push(doc);
       this.position++;
@@ -49,7 +49,7 @@ interface OpenCursor {
 export interface CursorBatch {
   id: Long;
   ns: string;
-  batch: Document[];
+  batch: Array<Document | Uint8Array>;
 }
 
 /**

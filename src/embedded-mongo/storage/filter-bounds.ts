@@ -5,6 +5,8 @@ export interface FieldBounds {
   points?: unknown[];
   lower?: { value: unknown; inclusive: boolean };
   upper?: { value: unknown; inclusive: boolean };
+  /** Some condition on the field is not expressed by these bounds (the matcher must check it). */
+  partial?: boolean;
 }
 
 /** A value that an index can seek on exactly (compound types are left to the matcher). */
@@ -32,7 +34,7 @@ function addOperators(bounds: FieldBounds, ops: Document): void {
       bounds.lower = { value, inclusive: op === '$gte' };
     } else if ((op === '$lt' || op === '$lte') && isSeekable(value) && value !== null) {
       bounds.upper = { value, inclusive: op === '$lte' };
-    }
+    } else bounds.partial = true;
   }
 }
 
@@ -46,14 +48,19 @@ export function extractBounds(
 ): Map<string, FieldBounds> {
   for (const [field, condition] of Object.entries(filter)) {
     if (field === '$and' && Array.isArray(condition)) {
+      into.set('$and', { partial: true });
       for (const member of condition) if (member && typeof member === 'object') extractBounds(member, into);
       continue;
     }
-    if (field.startsWith('$')) continue;
+    if (field.startsWith('$')) {
+      into.set(field, { partial: true });
+      continue;
+    }
     const bounds = into.get(field) ?? {};
+    if (bounds.points || bounds.lower || bounds.upper) bounds.partial = true;
     if (isSeekable(condition)) bounds.points = [condition];
     else if (isOperatorObject(condition)) addOperators(bounds, condition);
-    else continue;
+    else bounds.partial = true;
     into.set(field, bounds);
   }
   return into;

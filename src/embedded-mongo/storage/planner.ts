@@ -13,6 +13,8 @@ export interface QueryPlan {
   reverse: boolean;
   /** True when candidates already come out in the requested sort order. */
   sorted: boolean;
+  /** True when the key intervals express the whole filter: candidates need no re-check. */
+  exact: boolean;
   score: number;
 }
 
@@ -57,7 +59,6 @@ function sortDirection(index: OrderedIndex, eqFields: Set<string>, sort: Documen
 function planIndex(index: OrderedIndex, bounds: Map<string, FieldBounds>, sort?: Document): QueryPlan {
   let prefixes = [''];
   const eqFields = new Set<string>();
-  const ranged = false;
   for (const [field, dir] of index.fields) {
     const fieldBounds = bounds.get(field);
     if (fieldBounds?.points && prefixes.length * fieldBounds.points.length <= MAX_INTERVALS) {
@@ -69,13 +70,30 @@ function planIndex(index: OrderedIndex, bounds: Map<string, FieldBounds>, sort?:
     if (fieldBounds && (fieldBounds.lower || fieldBounds.upper) && !index.multikey) {
       const ranges = prefixes.map((prefix) => rangeInterval(prefix, fieldBounds, dir));
       if (ranges.every((range) => range !== undefined)) {
-        return finish(index, ranges as Array<[string, string]>, eqFields, true, sort);
+        const exact = isExact(index, bounds, eqFields, field, fieldBounds);
+        return finish(index, ranges as Array<[string, string]>, eqFields, true, sort, exact);
       }
     }
     break;
   }
   const intervals = prefixes.map((prefix): [string, string] => [prefix, prefixSuccessor(prefix)]);
-  return finish(index, intervals, eqFields, ranged, sort);
+  return finish(index, intervals, eqFields, false, sort, isExact(index, bounds, eqFields));
+}
+
+/** Whether every filter condition became an equality or the single range of this index. */
+function isExact(
+  index: OrderedIndex,
+  bounds: Map<string, FieldBounds>,
+  eqFields: Set<string>,
+  rangeField?: string,
+  range?: FieldBounds,
+): boolean {
+  if (index.multikey || bounds.size !== eqFields.size + (rangeField ? 1 : 0)) return false;
+  for (const field of eqFields) {
+    const fieldBounds = bounds.get(field);
+    if (!fieldBounds || fieldBounds.partial || fieldBounds.lower || fieldBounds.upper) return false;
+  }
+  return !range || (!range.partial && !range.points);
 }
 
 function finish(
@@ -84,6 +102,7 @@ function finish(
   eqFields: Set<string>,
   ranged: boolean,
   sort: Document | undefined,
+  exact: boolean,
 ): QueryPlan {
   const direction = intervals.length === 1 ? sortDirection(index, eqFields, sort) : 0;
   const sorted = direction !== 0 && sort !== undefined && Object.keys(sort).length > 0;
@@ -93,6 +112,7 @@ function finish(
     intervals,
     reverse: direction < 0,
     sorted,
+    exact,
     score: eqFields.size || ranged || sorted ? score : 0,
   };
 }
@@ -107,6 +127,7 @@ export function planQuery(collection: Collection, filter: Document, sort?: Docum
     intervals: [],
     reverse: false,
     sorted: Object.keys(sort ?? {}).length === 0,
+    exact: bounds.size === 0,
     score: 0,
   };
   for (const index of collection.indexes.values()) {

@@ -66,3 +66,36 @@ export function project(docs: Document[], projection: Document | undefined): Doc
   if (!projection || Object.keys(projection).length === 0) return docs;
   return new Query({}, {}).find<Document>(docs, projection).all();
 }
+
+/**
+ * The documents of a find. When the index intervals express the whole filter and no projection
+ * applies, records are returned as their stored BSON bytes: nothing is decoded or re-encoded.
+ */
+export function findDocuments(
+  collection: Collection,
+  selection: Selection,
+  projection: Document | undefined,
+): Array<Document | Uint8Array> {
+  const sort = selection.sort && Object.keys(selection.sort).length > 0 ? selection.sort : undefined;
+  const plan = planQuery(collection, selection.filter ?? {}, sort);
+  const plain = !projection || Object.keys(projection).length === 0;
+  if (!plan.exact || !plain || (sort && !plan.sorted) || sort?.$natural !== undefined) {
+    return project(
+      selectRecords(collection, selection).matches.map((match) => match.doc),
+      projection,
+    );
+  }
+  const skip = selection.skip ?? 0;
+  const end = selection.limit && selection.limit > 0 ? skip + selection.limit : Number.POSITIVE_INFINITY;
+  const out: Uint8Array[] = [];
+  let seen = 0;
+  for (const rid of candidates(collection, plan)) {
+    if (seen++ < skip) continue;
+    const raw = collection.records.get(rid);
+    if (!raw) continue;
+    collection.docsExamined++;
+    out.push(raw);
+    if (seen >= end) break;
+  }
+  return out;
+}

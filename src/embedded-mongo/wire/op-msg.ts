@@ -1,4 +1,5 @@
-import { type Document, deserialize, serialize } from 'bson';
+import { type Document, deserialize } from 'bson';
+import { type EncodedReply, replyBytes } from './encoded-reply.ts';
 import { frame, OP_MSG, ProtocolError } from './frame.ts';
 
 /**
@@ -52,7 +53,7 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
 }
 
 /** Encodes a reply document as an OP_MSG with a single kind-0 section. */
-export function encodeOpMsg(responseTo: number, reply: Document): Buffer {
+export function encodeOpMsg(responseTo: number, reply: Document | EncodedReply): Buffer {
   const head = Buffer.alloc(5);
-  return frame(OP_MSG, responseTo, [head, Buffer.from(serialize(reply))]);
+  return frame(OP_MSG, responseTo, [head, replyBytes(reply)]);
 }

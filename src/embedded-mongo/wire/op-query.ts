@@ -1,4 +1,5 @@
-import { type Document, deserialize, serialize } from 'bson';
+import { type Document, deserialize } from 'bson';
+import { type EncodedReply, replyBytes } from './encoded-reply.ts';
 import { frame, OP_REPLY } from './frame.ts';
 
 /**
@@ -21,8 +22,8 @@ export function decodeOpQuery(body: Buffer): OpQueryRequest {
   return { db: collection.slice(0, collection.indexOf('.')), command };
 }
 
-export function encodeOpReply(responseTo: number, reply: Document): Buffer {
+export function encodeOpReply(responseTo: number, reply: Document | EncodedReply): Buffer {
   const head = Buffer.alloc(20);
   head.writeInt32LE(1, 16);
-  return frame(OP_REPLY, responseTo, [head, Buffer.from(serialize(reply))]);
+  return frame(OP_REPLY, responseTo, [head, replyBytes(reply)]);
 }
