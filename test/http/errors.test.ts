@@ -1,28 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messagesOperations } from '../../src/generated/messages/operations.ts';
-import { defineDialect } from '../../src/http/dialect.ts';
 import { gatewayDialects } from '../../src/http/dialects.ts';
-import type { HandlerTable } from '../../src/http/operation-table.ts';
 import { startTestGateway, type TestGateway } from './gateway-fixture.ts';
-
-/** A messages table whose handlers are never reached in these tests (validation runs first). */
-const unreachable = Object.fromEntries(
-  Object.keys(messagesOperations).map((id) => [
-    id,
-    async () => {
-      throw new Error(`handler ${id} must not run`);
-    },
-  ]),
-) as unknown as HandlerTable<typeof messagesOperations>;
 
 let gw: TestGateway;
 let admin: string;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ BODY_LIMIT: '2048' }, [
-    ...gatewayDialects(undefined),
-    defineDialect('messages', messagesOperations, unreachable),
-  ]);
+  // The real tables, with token minting disabled as in production.
+  gw = await startTestGateway({ BODY_LIMIT: '2048' }, gatewayDialects(undefined));
   admin = await gw.token('root', { admin: true });
 });
 afterAll(() => gw.close());
