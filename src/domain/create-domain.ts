@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createChatService } from './chats.ts';
 import { clearChats } from './clear.ts';
 import type { DomainContext } from './context.ts';
@@ -22,6 +22,11 @@ export function generateChatId(): string {
   return `s_${randomBytes(8).toString('hex')}`;
 }
 
+/** `g_` + 16 hex digits: the id of a message sent without a client id (imchat), see docs/normalization.md A11. */
+export function generateClientId(): string {
+  return `g_${randomBytes(8).toString('hex')}`;
+}
+
 /** Assembles the domain over a store and an event sink; the one entry point of `src/domain/`. */
 export function createDomain(deps: DomainDeps): ImDomain {
   const ctx: DomainContext = {
@@ -29,7 +34,7 @@ export function createDomain(deps: DomainDeps): ImDomain {
     events: deps.events,
     now: deps.clock ?? Date.now,
     newChatId: deps.newChatId ?? generateChatId,
-    newClientId: deps.newClientId ?? randomUUID,
+    newClientId: deps.newClientId ?? generateClientId,
   };
   return {
     provisioning: createProvisioningService(ctx),

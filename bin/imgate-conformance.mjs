@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the conformance CLI from its TypeScript sources through tsx's loader (no build step).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../conformance/cli.ts');
