@@ -1,10 +1,9 @@
 import { imchatHandlers } from '../dialects/imchat/index.ts';
 import { messagesHandlers } from '../dialects/messages/index.ts';
-import { recordHandlers } from '../dialects/record/index.ts';
+import { recordHandlers, recordRoutes } from '../dialects/record/index.ts';
 import { adminOperations } from '../generated/admin/operations.ts';
 import { imchatOperations } from '../generated/imchat/operations.ts';
 import { messagesOperations } from '../generated/messages/operations.ts';
-import { recordOperations } from '../generated/record/operations.ts';
 import { createAdminHandlers } from './admin/handlers.ts';
 import type { MintToken } from './auth/index.ts';
 import { type DialectMount, defineDialect } from './dialect.ts';
@@ -18,7 +17,8 @@ export function gatewayDialects(mintToken: MintToken | undefined): readonly Dial
   return [
     defineDialect('messages', messagesOperations, messagesHandlers),
     defineDialect('imchat', imchatOperations, imchatHandlers),
-    defineDialect('record', recordOperations, recordHandlers),
+    // recordRoutes = recordOperations with /record/push{,2} also taking `file` as a plain form field (record.yaml PushReq).
+    defineDialect('record', recordRoutes, recordHandlers),
     defineDialect('admin', adminOperations, createAdminHandlers(mintToken)),
   ];
 }
