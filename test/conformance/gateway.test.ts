@@ -4,21 +4,18 @@ import { renderSummary } from '../../conformance/reports/summary.ts';
 import { ALL_PHASES, runSuite } from '../../conformance/run-suite.ts';
 import { SPEC_FILES } from './fixtures/fixture-server.ts';
 
-const SERVE = new URL('../../src/cli/serve.ts', import.meta.url);
-interface Gateway {
-  readonly url: string;
-  readonly adminToken: string;
-  close(): Promise<void>;
-}
+const TARGET = process.env.IMGATE_CONFORMANCE_TARGET;
+const ADMIN = process.env.IMGATE_ADMIN_TOKEN;
 
-/** The whole suite against our gateway (embedded store): ready for when `startGateway` lands. */
+/**
+ * The whole suite against a running imgate gateway (`IMGATE_CONFORMANCE_TARGET` +
+ * `IMGATE_ADMIN_TOKEN`). TODO: start it in-process with `startGateway(config)` once a test Config
+ * (embedded store, DATA_DIR=memory) is available.
+ */
 it.skipIf(!TARGET || !ADMIN)(
   'our gateway passes every phase, covering every operation and push event',
   async () => {
-    const mod = (await import(SERVE.href)) as {
-      startGateway: (o: Record<string, unknown>) => Promise<Gateway>;
-    };
-    const gateway = await mod.startGateway({ port: 0, host: '127.0.0.1' });
+    const gateway = { url: TARGET ?? '', adminToken: ADMIN ?? '', close: async () => {} };
     try {
       const { results, matrix } = await runSuite({
         target: gateway.url,
