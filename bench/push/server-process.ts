@@ -28,7 +28,7 @@ async function authenticate(token: string) {
 
 const server = createServer((_req, res) => res.writeHead(404).end());
 const listeners = new Set<(event: DomainEvent) => void>();
-let publish: (event: DomainEvent) => void | Promise<unknown>;
+let publish: (event: DomainEvent) => unknown;
 let stats: () => unknown = () => ({});
 
 if (mode === 'bare') {

@@ -11,6 +11,7 @@ import { PushConnection } from './push-connection.ts';
 import { EncodedEvent } from './push-format.ts';
 import { ConnectionRegistry } from './registry.ts';
 import { readPushUpgrade, refuseUpgrade } from './upgrade-request.ts';
+import { WriteBatch } from './write-batch.ts';
 
 export interface PushHubDeps {
   /** Resolves a bearer token to its user; rejects (any error) when the token is not valid. */
@@ -70,11 +71,14 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
     },
   };
 
+  const batch = new WriteBatch();
+
   function deliver(event: DomainEvent): void {
     counters.eventsReceived += 1;
     const encoded = new EncodedEvent(event);
     for (const userId of event.audience) {
       for (const connection of registry.connectionsOf(userId)) {
+        batch.add(connection);
         if (connection.send(encoded.frame(connection.format))) counters.framesSent += 1;
       }
     }
@@ -88,7 +92,7 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
     format: 'seed' | 'canonical',
   ) {
     wss.handleUpgrade(req, socket, head, function onUpgraded(ws) {
-      const connection = new PushConnection(ws, actor.userId, format, connectionOptions);
+      const connection = new PushConnection(ws, socket, actor.userId, format, connectionOptions);
       if (closing) {
         connection.close(CloseCode.shutdown, 'server shutdown', closeGraceMs);
         return;
@@ -152,6 +156,7 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
       server.off('upgrade', onUpgradeEvent);
       stopHeartbeat();
       await stopFeed();
+      batch.flush();
       const connections = [...registry.all()];
       await Promise.all(connections.map((connection) => closeForShutdown(connection, closeGraceMs)));
       await new Promise<void>((resolve) => wss.close(() => resolve()));

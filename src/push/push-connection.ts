@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes.ts';
 import type { PushFormat } from './push-format.ts';
@@ -31,9 +32,15 @@ export class PushConnection {
   stopped = false;
 
   readonly #options: PushConnectionOptions;
+  #held = false;
+  /** While held: the bytes that were already waiting when the hold began, and the frames added since. */
+  #backlogAtHold = 0;
+  #heldFrames = 0;
 
   constructor(
     readonly ws: WebSocket,
+    /** The TCP socket under `ws` (the one the upgrade came on), corked while a batch is built. */
+    readonly socket: Duplex,
     readonly userId: string,
     readonly format: PushFormat,
     options: PushConnectionOptions,
@@ -41,20 +48,48 @@ export class PushConnection {
     this.#options = options;
   }
 
-  /** Queues one frame; returns false when it was not queued (stopped, or the queue overflowed). */
+  /**
+   * Queues one frame; returns false when it was not queued (stopped, or the queue overflowed).
+   * While held, the backlog is what was waiting before the hold (the batch itself is not lag),
+   * and a batch never holds more than `queueLimit` frames: beyond that it is written at once.
+   */
   send(frame: Buffer): boolean {
     if (this.stopped) return false;
-    if (this.ws.bufferedAmount >= this.#options.queueLimit * frame.length) {
+    if (this.#held && this.#heldFrames >= this.#options.queueLimit) this.release();
+    const backlog = this.#held ? this.#backlogAtHold : this.ws.bufferedAmount;
+    if (backlog >= this.#options.queueLimit * frame.length) {
       this.#cutOff();
       return false;
     }
+    if (this.#held) this.#heldFrames += 1;
     this.ws.send(frame, TEXT_FRAME);
     return true;
+  }
+
+  /**
+   * Holds this connection's writes (corks its socket) until `release()`, so that the frames of
+   * several events sent in one tick leave in one write. False when already held or stopped.
+   */
+  hold(): boolean {
+    if (this.#held || this.stopped) return false;
+    this.#held = true;
+    this.#backlogAtHold = this.ws.bufferedAmount;
+    this.#heldFrames = 0;
+    this.socket.cork();
+    return true;
+  }
+
+  /** Writes what `hold()` kept back. */
+  release(): void {
+    if (!this.#held) return;
+    this.#held = false;
+    if (!this.socket.destroyed) this.socket.uncork();
   }
 
   /** Closes with `code` and stops sending; the socket is destroyed if the peer does not finish the handshake in `graceMs`. */
   close(code: CloseCode, reason: string, graceMs: number): void {
     this.stopped = true;
+    this.release();
     const ws = this.ws;
     if (ws.readyState === ws.CLOSED) return;
     ws.close(code, reason);

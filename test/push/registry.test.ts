@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { PushConnection } from '../../src/push/push-connection.ts';
@@ -28,12 +29,22 @@ class FakeSocket extends EventEmitter {
 
 function connection(userId: string, queueLimit = 3, onSlowConsumer = () => {}) {
   const socket = new FakeSocket();
-  const conn = new PushConnection(socket as unknown as WebSocket, userId, 'seed', {
+  const tcp = {
+    destroyed: false,
+    uncorks: 0,
+    cork() {},
+    /** Uncorking hands everything to the (infinitely fast) kernel. */
+    uncork() {
+      tcp.uncorks += 1;
+      socket.bufferedAmount = 0;
+    },
+  };
+  const conn = new PushConnection(socket as unknown as WebSocket, tcp as unknown as Duplex, userId, 'seed', {
     queueLimit,
     closeGraceMs: 0,
     onSlowConsumer,
   });
-  return { socket, conn };
+  return { socket, conn, tcp };
 }
 
 describe('connection registry', () => {
@@ -78,5 +89,23 @@ describe('per-connection queue bound', () => {
       socket.bufferedAmount = 0;
     }
     expect(socket.closedWith).toBeUndefined();
+  });
+
+  it('does not count a batch held for one turn as lag, and never holds more than the limit', () => {
+    const { socket, conn, tcp } = connection('alice', 3);
+    const frame = Buffer.from('{}');
+    expect(conn.hold()).toBe(true);
+    expect(conn.hold()).toBe(false);
+    for (let i = 0; i < 3; i += 1) expect(conn.send(frame)).toBe(true);
+    expect(socket.bufferedAmount).toBe(6);
+    expect(tcp.uncorks).toBe(0);
+    // The fourth frame of the batch releases it first (the kernel takes it all), then goes out itself.
+    expect(conn.send(frame)).toBe(true);
+    expect(tcp.uncorks).toBe(1);
+    expect(socket.closedWith).toBeUndefined();
+    // Unheld, the real backlog counts again.
+    socket.bufferedAmount = 6;
+    expect(conn.send(frame)).toBe(false);
+    expect(socket.closedWith).toBe(4429);
   });
 });
