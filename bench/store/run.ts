@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 
   const child = execFileSync(
     process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'cold-start-child.ts'), dataDir],
+    ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'cold-start-child.ts'), dataDir],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 20,

@@ -29,16 +29,22 @@ export function rebuildIndexes(collection: Collection): void {
   indexes.forEach((index, i) => {
     const k = keys[i] as string[];
     const r = rids[i] as number[];
-    const order = new Uint32Array(k.length);
-    for (let j = 0; j < order.length; j++) order[j] = j;
-    order.sort((a, b) => {
-      const ka = k[a] as string;
-      const kb = k[b] as string;
-      return ka < kb ? -1 : ka > kb ? 1 : (r[a] as number) - (r[b] as number);
+    let sorted = true;
+    for (let j = 1; j < k.length && sorted; j++) sorted = (k[j - 1] as string) <= (k[j] as string);
+    if (sorted) {
+      index.entries.bulkLoad(k, r);
+      return;
+    }
+    // Records are visited in record-id order and the sort is stable, so equal keys keep rid order.
+    const order = Array.from(k.keys());
+    order.sort((x, y) => {
+      const kx = k[x] as string;
+      const ky = k[y] as string;
+      return kx < ky ? -1 : kx > ky ? 1 : 0;
     });
     index.entries.bulkLoad(
-      Array.from(order, (j) => k[j] as string),
-      Array.from(order, (j) => r[j] as number),
+      order.map((j) => k[j] as string),
+      order.map((j) => r[j] as number),
     );
   });
 }

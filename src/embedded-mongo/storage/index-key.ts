@@ -28,13 +28,21 @@ const numberView = new DataView(new ArrayBuffer(8));
 /** 8 latin1 characters whose order equals numeric order of the float64 (NaN lowest, as MongoDB). */
 function encodeNumber(value: number): string {
   numberView.setFloat64(0, Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value === 0 ? 0 : value);
-  let out = '';
-  const negative = (numberView.getUint8(0) & 0x80) !== 0;
-  for (let i = 0; i < 8; i++) {
-    const byte = numberView.getUint8(i);
-    out += String.fromCharCode(negative ? 0xff - byte : i === 0 ? byte ^ 0x80 : byte);
-  }
-  return out;
+  const high = numberView.getUint32(0);
+  const low = numberView.getUint32(4);
+  const flip = high & 0x80000000 ? 0xffffffff : 0x80000000;
+  const a = (high ^ flip) >>> 0;
+  const b = flip === 0x80000000 ? low : ~low >>> 0;
+  return String.fromCharCode(
+    a >>> 24,
+    (a >>> 16) & 0xff,
+    (a >>> 8) & 0xff,
+    a & 0xff,
+    b >>> 24,
+    (b >>> 16) & 0xff,
+    (b >>> 8) & 0xff,
+    b & 0xff,
+  );
 }
 
 /** Escapes NUL so that the two-character terminator `\0\0` sorts before any continuation. */
@@ -65,7 +73,7 @@ export function encodeKeyValue(value: unknown): string {
 }
 
 function encodeObjectValue(value: object): string {
-  if (value instanceof ObjectId) return TAG_OBJECT_ID + Buffer.from(value.id).toString('latin1');
+  if (value instanceof ObjectId) return TAG_OBJECT_ID + String.fromCharCode(...value.id);
   if (value instanceof Date) return TAG_DATE + encodeNumber(value.getTime());
   if (value instanceof Long || value instanceof Int32 || value instanceof Double) {
     return TAG_NUMBER + encodeNumber(Number(value.valueOf()));

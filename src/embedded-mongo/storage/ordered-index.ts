@@ -26,6 +26,8 @@ export class OrderedIndex {
   /** True once any document produced several keys: such an index cannot provide sort order. */
   multikey = false;
   private readonly partial: Query | undefined;
+  /** Plain top-level fields and no partial filter: keys can be built without path expansion. */
+  private readonly topLevel: boolean;
 
   constructor(readonly definition: IndexDefinition) {
     this.name = definition.name;
@@ -39,6 +41,7 @@ export class OrderedIndex {
     this.unique = definition.unique === true || this.name === '_id_';
     const filter = definition.partialFilterExpression;
     this.partial = filter ? new Query(filter, {}) : undefined;
+    this.topLevel = !this.partial && this.fields.every(([field]) => !field.includes('.'));
   }
 
   /** True when the index may skip documents (sparse or partial): the planner then ignores it. */
@@ -48,6 +51,22 @@ export class OrderedIndex {
 
   /** Encoded keys of a document; empty when a sparse or partial index excludes it. */
   keysOf(doc: Document): string[] {
+    if (this.topLevel) {
+      let key = '';
+      let present = false;
+      for (const [field, dir] of this.fields) {
+        const value = doc[field];
+        if (Array.isArray(value)) return this.expandedKeysOf(doc);
+        if (value !== undefined) present = true;
+        key += encodeDirected(value, dir);
+      }
+      return present || !this.definition.sparse ? [key] : [];
+    }
+    return this.expandedKeysOf(doc);
+  }
+
+  /** The general case: dotted paths, arrays (multikey), partial filters. */
+  private expandedKeysOf(doc: Document): string[] {
     if (this.partial && !this.partial.test(doc)) return [];
     let keys = [''];
     let present = false;
