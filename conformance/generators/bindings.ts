@@ -25,3 +25,17 @@ export function lookupBinding(
   }
   return undefined;
 }
+
+/** Path parameters (`{chat_id}`) the fixtures pin for `operation`, looked up like body fields. */
+export function boundPathParams(
+  bindings: Bindings,
+  operation: Pick<Operation, 'operationId' | 'variant' | 'path'>,
+  rng: Rng,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [, name] of operation.path.matchAll(/\{([^}]+)\}/g)) {
+    const bound = name === undefined ? undefined : lookupBinding(bindings, operation, name, rng);
+    if (name !== undefined && bound) out[name] = String(bound.value);
+  }
+  return out;
+}

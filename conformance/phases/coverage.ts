@@ -1,15 +1,17 @@
 import { type CaseSpec, performCase } from '../engine/exchange.ts';
 import { tokenFor } from '../engine/fixture-types.ts';
 import { runPool } from '../engine/pool.ts';
+import { createRng, hashSeed } from '../engine/prng.ts';
 import { fixturesFor, type RunContext } from '../engine/run-context.ts';
 import type { Operation } from '../engine/spec-model.ts';
+import { boundPathParams } from '../generators/bindings.ts';
 import { requestMedia } from '../generators/body.ts';
 import { coverageCases } from '../generators/cases.ts';
 
 /** Two credential cases per secured operation: none at all, and a forged bearer token. */
-function authCases(operation: Operation, body: unknown, mediaType: string | undefined): CaseSpec[] {
+function authCases(operation: Operation, first: Omit<CaseSpec, 'phase' | 'label' | 'caseKind'>): CaseSpec[] {
   if (!operation.secured) return [];
-  const base = { phase: 'coverage', caseKind: 'auth' as const, body, mediaType, token: undefined };
+  const base = { ...first, phase: 'coverage', caseKind: 'auth' as const, token: undefined };
   return [
     { ...base, label: 'no credentials' },
     {
@@ -30,6 +32,11 @@ export async function runCoverage(ctx: RunContext): Promise<void> {
   for (const operation of ctx.operations) {
     const media = requestMedia(operation);
     const token = tokenFor(fixtures, operation);
+    const pathParams = boundPathParams(
+      fixtures.bindings,
+      operation,
+      createRng(hashSeed(ctx.seed, operation.operationId)),
+    );
     const generated = media
       ? coverageCases(operation, media, fixtures.bindings, ctx.seed)
       : [{ label: 'no body', kind: 'positive' as const, body: undefined, mediaType: '' }];
@@ -43,11 +50,18 @@ export async function runCoverage(ctx: RunContext): Promise<void> {
           body: g.body,
           mediaType: media?.mediaType,
           token,
+          pathParams,
         },
       ]);
     }
     const first = generated.find((g) => g.kind === 'positive');
-    for (const auth of authCases(operation, first?.body, media?.mediaType)) cases.push([operation, auth]);
+    for (const auth of authCases(operation, {
+      body: first?.body,
+      mediaType: media?.mediaType,
+      token,
+      pathParams,
+    }))
+      cases.push([operation, auth]);
   }
   await runPool(cases, ctx.concurrency, async ([operation, spec]) => {
     await performCase(ctx, operation, spec);

@@ -3,7 +3,7 @@ import { tokenFor } from '../engine/fixture-types.ts';
 import { createRng, hashSeed } from '../engine/prng.ts';
 import { fixturesFor, type RunContext } from '../engine/run-context.ts';
 import type { NamedExample, Operation } from '../engine/spec-model.ts';
-import { lookupBinding } from '../generators/bindings.ts';
+import { boundPathParams, lookupBinding } from '../generators/bindings.ts';
 import { requestMedia } from '../generators/body.ts';
 
 /** The status an example request is documented to get: a response example of the same name, else the first 2xx. */
@@ -47,6 +47,7 @@ export async function runExamples(ctx: RunContext): Promise<void> {
         body,
         mediaType: media?.mediaType,
         token: tokenFor(fixtures, operation),
+        pathParams: boundPathParams(fixtures.bindings, operation, rng),
         ...(expectedStatus === undefined ? {} : { expectedStatus }),
       });
     }

@@ -4,6 +4,7 @@ import type { Exchange } from '../engine/http-client.ts';
 import { readPointer } from '../engine/json-pointer.ts';
 import { createRng, hashSeed } from '../engine/prng.ts';
 import { findOperation, fixturesFor, type RunContext } from '../engine/run-context.ts';
+import { boundPathParams } from '../generators/bindings.ts';
 import { positiveBody, requestMedia } from '../generators/body.ts';
 
 const EXPRESSION = /^\{?\$(request|response)\.body#(\/[^}]*)?\}?$/;
@@ -23,6 +24,16 @@ export function evaluateLink(template: unknown, exchange: Exchange): unknown {
   return template;
 }
 
+/** A link's `parameters` evaluated against the source exchange, as path parameters of the next call. */
+function linkParameters(
+  parameters: Readonly<Record<string, unknown>>,
+  exchange: Exchange,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(parameters).map(([name, template]) => [name, String(evaluateLink(template, exchange))]),
+  );
+}
+
 /**
  * The link-driven part of the stateful phase: every operation that documents `links` is called
  * with a valid body, and each link is followed with the values the response gave.
@@ -37,7 +48,8 @@ export async function runLinks(ctx: RunContext): Promise<void> {
       : undefined;
     const token = tokenFor(fixtures, operation);
     const base = { phase: 'stateful', caseKind: 'positive' as const, mediaType: media?.mediaType, token };
-    const exchange = await performCase(ctx, operation, { ...base, label: 'link source', body });
+    const pathParams = boundPathParams(fixtures.bindings, operation, rng);
+    const exchange = await performCase(ctx, operation, { ...base, label: 'link source', body, pathParams });
     if (exchange.response.status < 200 || exchange.response.status >= 300) continue;
     for (const link of operation.links) {
       const next = findOperation(ctx, link.operationId);
@@ -46,6 +58,7 @@ export async function runLinks(ctx: RunContext): Promise<void> {
         ...base,
         label: `link ${operation.operationId} -> ${link.name}`,
         body: evaluateLink(link.requestBody, exchange),
+        pathParams: linkParameters(link.parameters, exchange),
         mediaType: requestMedia(next)?.mediaType,
         token: tokenFor(fixtures, next),
       });

@@ -1,5 +1,4 @@
 import { afterAll, expect, it } from 'vitest';
-import { runPool } from '../../conformance/engine/pool.ts';
 import { imgateProvider } from '../../conformance/fixtures/imgate-provider.ts';
 import { ALL_PHASES, runSuite } from '../../conformance/run-suite.ts';
 import { FAULTS, type Fault } from './fixtures/faults.ts';
