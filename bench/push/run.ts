@@ -19,7 +19,7 @@ function option(name: string, fallback: number): number {
 }
 const members = option('members', quick ? 200 : 1_000);
 const events = option('events', quick ? 200 : 1_000);
-const rate = option('rate', 25);
+const rate = option('rate', 10);
 const warmup = option('warmup', 50);
 const memorySizes = quick ? [2_000] : [10_000, 19_900];
 const CLIENTS_PER_PROCESS = 5_000;
@@ -60,18 +60,18 @@ async function stopAll(workers: Array<{ stop(): Promise<void> }>): Promise<void>
 }
 
 /** (a) publish -> receipt on every socket, paced at `rate` events/s. */
-async function latency(mode: ServerMode) {
+async function latency(mode: ServerMode, perSecond = rate) {
   const { server, url } = await startServer(mode);
   const [clients] = await connectClients(url, members);
   if (clients === undefined) throw new Error('no clients');
   clients.send({ type: 'expect', perSocket: warmup + events, latency: true, warmup });
-  server.send({ type: 'paced', count: warmup + events, perSecond: rate, audience: members });
+  server.send({ type: 'paced', count: warmup + events, perSecond, audience: members });
   const received = await clients.next('received', 300_000);
   server.send({ type: 'stats' });
   const { stats } = await server.next('stats');
   await stopAll([clients, server]);
   const [p50, p90, p99, p999, max] = received.latencyMs;
-  return { mode, members, events, rate, frames: received.frames, p50, p90, p99, p999, max, stats };
+  return { mode, members, events, rate: perSecond, frames: received.frames, p50, p90, p99, p999, max, stats };
 }
 
 /** (b) fan-out throughput: `events` events to `members` sockets, in bursts of 10 per tick. */
@@ -111,7 +111,7 @@ async function memory(mode: ServerMode, connections: number) {
 const results = {
   at: new Date().toISOString(),
   node: process.version,
-  latency: [await latency('hub-bus'), await latency('hub')],
+  latency: [await latency('hub-bus'), await latency('hub'), await latency('hub-bus', rate * 2.5)],
   throughput: [await throughput('hub'), await throughput('bare')],
   memory: [] as Array<Awaited<ReturnType<typeof memory>>>,
 };

@@ -1,8 +1,7 @@
 /**
- * WebSocket close codes the push channel uses, as documented in `asyncapi/push.yaml`
- * (channel `/ws` bindings). Clients tell a dead link (4408) from a consumer that fell behind (4429)
- * from a server that is going away (1001) and reconnect accordingly, gap-filling through the HTTP
- * dialects.
+ * WebSocket close codes the push channel uses, as documented in `asyncapi/push.yaml` ("Heartbeat
+ * and close codes" in its description). Clients tell a dead link (4408) from a consumer that fell
+ * behind (4429) from a server that is going away (1001), reconnect, and gap-fill over HTTP.
  */
 export const CloseCode = {
   /** The server is shutting down (RFC 6455 "going away"): reconnect to another instance. */

@@ -8,7 +8,7 @@ import { CloseCode } from './close-codes.ts';
 import { consumeFeed, type EventFeed, type PushLogger } from './event-feed.ts';
 import { notePong, startHeartbeat } from './heartbeat.ts';
 import { PushConnection } from './push-connection.ts';
-import { EncodedEvent } from './push-format.ts';
+import { EncodedEvent, type PushFormat } from './push-format.ts';
 import { ConnectionRegistry } from './registry.ts';
 import { readPushUpgrade, refuseUpgrade } from './upgrade-request.ts';
 import { WriteBatch } from './write-batch.ts';
@@ -84,13 +84,7 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
     }
   }
 
-  function accept(
-    req: IncomingMessage,
-    socket: Duplex,
-    head: Buffer,
-    actor: Actor,
-    format: 'seed' | 'canonical',
-  ) {
+  function accept(req: IncomingMessage, socket: Duplex, head: Buffer, actor: Actor, format: PushFormat) {
     wss.handleUpgrade(req, socket, head, function onUpgraded(ws) {
       const connection = new PushConnection(ws, socket, actor.userId, format, connectionOptions);
       if (closing) {

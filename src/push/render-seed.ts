@@ -10,7 +10,8 @@ const SEED_STATUS: Record<DomainEvent['kind'], SeedStatus> = {
 export type SeedStatus = 'send message' | 'withdraw message' | 'read message';
 
 /**
- * The seed-001 push payload (`asyncapi/push.yaml#/components/schemas/ChatMessageEvent`), as the
+ * The seed-001 push payload (`asyncapi/push.yaml#/components/schemas/SendMessagePayload`, `WithdrawMessagePayload`,
+ * `ReadMessagePayload`), as the
  * parsed JSON a client sees.
  */
 export interface SeedPayload {

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedMongo, startEmbeddedMongo } from '../../src/embedded-mongo/server.ts';
+import { startTestGateway, type TestGateway } from '../http/gateway-fixture.ts';
+import { connect, type RecordingClient } from './fixtures.ts';
+
+/**
+ * Two real gateways (`startGateway`, in-process) with `MONGODB_URI` pointing at one embedded
+ * MongoDB, as two instances behind a load balancer: each pushes the other's events.
+ */
+let mongo: EmbeddedMongo;
+let a: TestGateway;
+let b: TestGateway;
+let groupId: string;
+let groupNum: number;
+const nums: Record<string, number> = {};
+let ownerOnA: RecordingClient;
+let memberOnB: RecordingClient;
+
+async function post(gw: TestGateway, path: string, token: string, json: unknown) {
+  const res = await gw.call(path, { method: 'POST', token, json });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+function wsUrl(gw: TestGateway, token: string): string {
+  return `${gw.url.replace('http:', 'ws:')}/ws?token=${encodeURIComponent(token)}`;
+}
+
+beforeAll(async () => {
+  mongo = await startEmbeddedMongo();
+  a = await startTestGateway({ MONGODB_URI: mongo.uri, MONGODB_DB: 'push_two_gateways' });
+  b = await startTestGateway({ MONGODB_URI: mongo.uri, MONGODB_DB: 'push_two_gateways' });
+  const admin = await a.token('root', { admin: true });
+  for (const id of ['owner', 'member'])
+    nums[id] = (await post(a, '/admin/users', admin, { id })).body.num as number;
+  const chat = await post(b, '/admin/chats', admin, { type: 2, creator_id: 'owner', member_ids: ['member'] });
+  groupId = chat.body.id as string;
+  groupNum = chat.body.num as number;
+  ownerOnA = await connect(wsUrl(a, await a.token('owner')));
+  memberOnB = await connect(wsUrl(b, await b.token('member')));
+  // Both buses start at "now": wait until a send on A reaches B before asserting (bounded).
+  const owner = await a.token('owner');
+  for (let attempt = 0; attempt < 50 && memberOnB.messages.length === 0; attempt += 1) {
+    await post(a, '/message/send', owner, { id: `0xwarm${attempt}`, chat_id: groupId, content: 'warm-up' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+});
+
+afterAll(async () => {
+  ownerOnA?.ws.close();
+  memberOnB?.ws.close();
+  await a?.close();
+  await b?.close();
+  await mongo?.close();
+});
+
+describe('two gateways over one MongoDB', () => {
+  it('pushes a /message/send made on A to a client of B', async () => {
+    const before = memberOnB.messages.length;
+    expect(before).toBeGreaterThan(0);
+    const answer = await post(a, '/message/send', await a.token('owner'), {
+      id: '0xacross1',
+      chat_id: groupId,
+      content: 'from A',
+    });
+    expect(answer.status).toBe(200);
+    const data = answer.body.data as { created_at: number };
+    const frames = await memberOnB.waitFor(before + 1, 5_000);
+    expect(frames.at(-1)).toMatchObject({
+      type: 'chat.message',
+      status: 'send message',
+      user_id: nums.owner,
+      chat_id: groupNum,
+      update_time: data.created_at / 1000,
+    });
+  });
+
+  it('pushes a /record/push made on B to a client of A, msg_id = logId', async () => {
+    const before = ownerOnA.messages.length;
+    const form = new FormData();
+    const frame = { channelType: 1, target: groupId, msgId: '0xacross2', msgType: 1, msg: 'from B' };
+    form.set('file', new Blob([JSON.stringify(frame)], { type: 'application/json' }), 'frame.json');
+    const res = await fetch(`${b.url}/record/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await b.token('member')}` },
+      body: form,
+    });
+    expect(res.status).toBe(200);
+    const { logId, datetime } = (await res.json()) as { logId: number; datetime: number };
+    const frames = await ownerOnA.waitFor(before + 1, 5_000);
+    expect(frames.at(-1)).toEqual({
+      type: 'chat.message',
+      status: 'send message',
+      user_id: nums.member,
+      chat_id: groupNum,
+      msg_id: logId,
+      update_time: datetime / 1000,
+    });
+  });
+});
