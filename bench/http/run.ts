@@ -12,12 +12,13 @@ import { type LatencyRow, type Pair, printTables, ratio } from './report.ts';
  * this run — (a) four gateway routes vs the same store calls without HTTP, (b) the imchatSend
  * route with vs without zod validation, (c) Hono hello world vs raw node:http — plus p50/p99 of
  * the gateway routes at half their maximum rate. Server in a child on core 1, load here on core 0.
- * Env: BENCH_SECONDS (5), BENCH_WARMUP (1), BENCH_CONCURRENCY (32), BENCH_SEED (1000 messages).
+ * Subject and baseline run in alternating slices. Env: BENCH_SECONDS (5, per side), BENCH_SLICES (5), BENCH_WARMUP (1), BENCH_CONCURRENCY (32), BENCH_SEED (1000 messages).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SEED = Number(process.env.BENCH_SEED ?? 1000);
+const SLICES = Number(process.env.BENCH_SLICES ?? 5);
 
 type Server = Worker<LoopCommand, ServerReply>;
 
@@ -40,88 +41,115 @@ async function startServer(mode: ServerMode) {
     String(SEED),
   ]);
   pin(server.child.pid, '1');
+  server.child.setMaxListeners(0); // `next()` adds an exit listener per reply awaited
   const ready = await server.next('ready', 300_000);
   return { server, ...ready };
 }
 
-async function withServer<T>(
-  mode: ServerMode,
-  run: (s: Awaited<ReturnType<typeof startServer>>) => Promise<T>,
-) {
-  const started = await startServer(mode);
+/** Sums slices into one rate. */
+function total(slices: readonly RateResult[]): RateResult {
+  const requests = slices.reduce((sum, r) => sum + r.requests, 0);
+  const seconds = slices.reduce((sum, r) => sum + r.seconds, 0);
+  const errors = slices.reduce((sum, r) => sum + r.errors, 0);
+  return { requests, seconds, perSecond: requests / seconds, errors };
+}
+
+/**
+ * Subject and baseline alternate in `SLICES` slices of `SECONDS / SLICES` (each after its own
+ * warm-up), so that the noise of a shared machine falls on both sides of a ratio alike.
+ */
+async function interleaved(subject: () => Promise<RateResult>, baseline: () => Promise<RateResult>) {
+  const subjects: RateResult[] = [];
+  const baselines: RateResult[] = [];
+  for (let i = 0; i < SLICES; i++) {
+    subjects.push(await subject());
+    baselines.push(await baseline());
+  }
+  return { subject: total(subjects), baseline: total(baselines) };
+}
+
+const slice = SECONDS / SLICES;
+const warmed = new Set<string>();
+/** The warm-up of a side's first slice only. */
+function warmOnce(key: string): number {
+  if (warmed.has(key)) return 0;
+  warmed.add(key);
+  return WARMUP;
+}
+
+const [gw, st] = await Promise.all([startServer('gateway'), startServer('store')]);
+const routes: Array<{ subject: RateResult; baseline: RateResult }> = [];
+for (const route of ROUTE_CASES) {
+  const target = route.target(gw.port, gw.token, gw.fixture);
+  const loop: LoopCommand = {
+    type: 'loop',
+    op: route.storeOp,
+    concurrency: CONCURRENCY,
+    seconds: slice,
+    warmup: 0,
+  };
+  routes.push(
+    await interleaved(
+      () => closedLoop(target, CONCURRENCY, slice, warmOnce(`g${route.name}`)),
+      async () => {
+        st.server.send({ ...loop, warmup: warmOnce(`s${route.name}`) });
+        return (await st.server.next('looped', (slice + WARMUP) * 1000 + 60_000)).result;
+      },
+    ),
+  );
+}
+await st.server.stop();
+const latencies: LatencyRow[] = [];
+for (const [i, route] of ROUTE_CASES.entries()) {
+  const maxPerSecond = routes[i]?.subject.perSecond ?? 0;
+  const latency = await openLoop(route.target(gw.port, gw.token, gw.fixture), maxPerSecond / 2, SECONDS);
+  latencies.push({ name: route.name, maxPerSecond, latency });
+}
+await gw.server.stop();
+
+/** Both servers up at once, their loads alternating. */
+async function pairOf(subjectMode: ServerMode, baselineMode: ServerMode, target: (port: number) => Target) {
+  const [a, b] = await Promise.all([startServer(subjectMode), startServer(baselineMode)]);
   try {
-    return await run(started);
+    return await interleaved(
+      () => closedLoop(target(a.port), CONCURRENCY, slice, warmOnce(subjectMode)),
+      () => closedLoop(target(b.port), CONCURRENCY, slice, warmOnce(baselineMode)),
+    );
   } finally {
-    await started.server.stop();
+    await Promise.all([a.server.stop(), b.server.stop()]);
   }
 }
-
-function load(target: Target): Promise<RateResult> {
-  return closedLoop(target, CONCURRENCY, SECONDS, WARMUP);
-}
-
-const gateway = await withServer('gateway', async ({ port, token, fixture }) => {
-  const rates: RateResult[] = [];
-  for (const route of ROUTE_CASES) rates.push(await load(route.target(port, token, fixture)));
-  const latencies: LatencyRow[] = [];
-  for (const [i, route] of ROUTE_CASES.entries()) {
-    const maxPerSecond = rates[i]?.perSecond ?? 0;
-    const latency = await openLoop(route.target(port, token, fixture), maxPerSecond / 2, SECONDS);
-    latencies.push({ name: route.name, maxPerSecond, latency });
-  }
-  return { rates, latencies };
-});
-
-const store = await withServer('store', async ({ server }) => {
-  const rates: RateResult[] = [];
-  for (const route of ROUTE_CASES) {
-    server.send({
-      type: 'loop',
-      op: route.storeOp,
-      concurrency: CONCURRENCY,
-      seconds: SECONDS,
-      warmup: WARMUP,
-    });
-    rates.push((await server.next('looped', (SECONDS + WARMUP) * 1000 + 60_000)).result);
-  }
-  return rates;
-});
-
-const rateOf = (mode: ServerMode, target: (port: number) => Target) =>
-  withServer(mode, ({ port }) => load(target(port)));
-const validated = await rateOf('validated', imchatSendTarget);
-const plain = await rateOf('plain', imchatSendTarget);
-const honoHello = await rateOf('hono-hello', (port) => ({ port, path: '/', method: 'GET' }));
-const nodeHello = await rateOf('node-hello', (port) => ({ port, path: '/', method: 'GET' }));
+const validation = await pairOf('validated', 'plain', imchatSendTarget);
+const hello = await pairOf('hono-hello', 'node-hello', (port) => ({ port, path: '/', method: 'GET' }));
 
 const pairs: Pair[] = [
   ...ROUTE_CASES.map((route, i) => ({
     figure: 'a',
     name: `gateway ${route.name}`,
-    subject: gateway.rates[i] as RateResult,
+    subject: routes[i]?.subject as RateResult,
     baselineName: `store loop (${route.storeOp})`,
-    baseline: store[i] as RateResult,
+    baseline: routes[i]?.baseline as RateResult,
     target: 0.7,
   })),
   {
     figure: 'b',
     name: 'imchatSend, zod-openapi validation',
-    subject: validated,
+    subject: validation.subject,
     baselineName: 'plain Hono route',
-    baseline: plain,
+    baseline: validation.baseline,
     target: 0.92,
   },
   {
     figure: 'c',
     name: 'Hono hello world',
-    subject: honoHello,
+    subject: hello.subject,
     baselineName: 'raw node:http',
-    baseline: nodeHello,
+    baseline: hello.baseline,
     target: 0.8,
   },
 ];
-const setup = `node ${process.version}, concurrency ${CONCURRENCY}, ${SECONDS} s per case after ${WARMUP} s warm-up, ${SEED} seeded messages; ${pinned ? 'load generator pinned to core 0, server to core 1 (taskset)' : 'not pinned (no taskset)'}`;
-printTables(pairs, gateway.latencies, setup);
+const setup = `node ${process.version}, concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${SLICES} alternating slices after ${WARMUP} s warm-up, ${SEED} seeded messages; ${pinned ? 'load generator pinned to core 0, server to core 1 (taskset)' : 'not pinned (no taskset)'}`;
+printTables(pairs, latencies, setup);
 const results = {
   at: new Date().toISOString(),
   setup: {
@@ -133,7 +161,7 @@ const results = {
     pinned,
   },
   pairs: pairs.map((p) => ({ ...p, ratio: ratio(p) })),
-  latencies: gateway.latencies,
+  latencies,
 };
 const out = resolve(import.meta.dirname, '../results/http.json');
 mkdirSync(resolve(out, '..'), { recursive: true });
