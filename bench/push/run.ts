@@ -9,7 +9,7 @@ import { printTables } from './report.ts';
  * fan-out throughput against a bare `ws` broadcast loop, and RSS per idle authenticated
  * connection against a bare `ws` server. Servers and clients run in separate processes.
  * Options: `--quick` (smaller sizes), `--members N`, `--events N`, `--rate N` (events/s), `--warmup N`
- * (unmeasured events first, so that JIT warm-up is not counted).
+ * (unmeasured events first, so that JIT warm-up is not counted), `--only a|b|c` (one part).
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -108,15 +108,21 @@ async function memory(mode: ServerMode, connections: number) {
   return { mode, connections, rssBefore: before.rss, rssAfter: after.rss, bytesPerConnection };
 }
 
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const results = {
   at: new Date().toISOString(),
   node: process.version,
-  latency: [await latency('hub-bus'), await latency('hub'), await latency('hub-bus', rate * 2.5)],
-  throughput: [await throughput('hub'), await throughput('bare')],
+  latency: [] as Array<Awaited<ReturnType<typeof latency>>>,
+  throughput: [] as Array<Awaited<ReturnType<typeof throughput>>>,
   memory: [] as Array<Awaited<ReturnType<typeof memory>>>,
 };
-for (const size of memorySizes) {
-  results.memory.push(await memory('hub', size), await memory('bare', size));
+if (only === undefined || only === 'a') {
+  results.latency.push(await latency('hub-bus'), await latency('hub'), await latency('hub-bus', rate * 2.5));
+}
+if (only === undefined || only === 'b')
+  results.throughput.push(await throughput('hub'), await throughput('bare'));
+if (only === undefined || only === 'c') {
+  for (const size of memorySizes) results.memory.push(await memory('hub', size), await memory('bare', size));
 }
 printTables(results);
 const out = resolve(import.meta.dirname, '../results/push.json');

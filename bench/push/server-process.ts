@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 import type { DomainEvent } from '../../src/domain/events.ts';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/server.ts';
@@ -63,6 +64,14 @@ if (mode === 'bare') {
   stats = () => hub.stats();
 }
 
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+
+/** How long the event loop was blocked (ms): a fan-out's flush shows here. */
+function loopDelay() {
+  return { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+}
+
 function audienceOf(size: number): string[] {
   return Array.from({ length: size }, (_, i) => `u${i}`);
 }
@@ -123,7 +132,8 @@ process.on('message', (command: ServerCommand) => {
   if (command.type === 'rss') void measureRss();
   else if (command.type === 'paced') void paced(command.count, command.perSecond, command.audience);
   else if (command.type === 'burst') void burst(command.count, command.batch, command.audience);
-  else if (command.type === 'stats') reply({ type: 'stats', stats: stats() });
+  else if (command.type === 'stats')
+    reply({ type: 'stats', stats: { ...(stats() as object), loop: loopDelay() } });
   else if (command.type === 'exit') process.exit(0);
 });
 

@@ -142,7 +142,8 @@ describe('push hub: liveness and shutdown', () => {
     const dead = await connect(`${harness.url}/ws?token=tok-bob`, { autoPong: false });
     const started = Date.now();
     const { code } = await dead.closed;
-    expect([CloseCode.heartbeatTimeout, 1006]).toContain(code);
+    // The close frame is written before the socket is destroyed, so a peer that still reads sees 4408.
+    expect(code).toBe(CloseCode.heartbeatTimeout);
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
     expect(live.ws.readyState).toBe(WebSocket.OPEN);
     expect(harness.hub.stats()).toMatchObject({ connections: 1, heartbeatTimeouts: 1 });
