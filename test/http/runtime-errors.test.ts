@@ -47,7 +47,10 @@ describe('unexpected errors and response validation', () => {
   });
 
   it('turns a response that violates its schema into a 500 with VALIDATE_RESPONSES=true', async () => {
-    const res = await validating.call('/im.chat/pull', { token: await validating.token('alice'), json: pull });
+    const res = await validating.call('/im.chat/pull', {
+      token: await validating.token('alice'),
+      json: pull,
+    });
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ code: 500, msg: 'internal server error' });
   });
