@@ -12,27 +12,38 @@ interface ViewerState {
   readonly userNums: ReadonlyMap<string, number>;
 }
 
+/**
+ * What a caller has loaded already (the viewer's chats and its member states in them), so the
+ * hot read paths do not fetch it twice.
+ */
+export interface KnownState {
+  readonly chats?: readonly Chat[];
+  readonly members?: readonly MemberState[];
+}
+
 async function loadViewerState(
   ctx: DomainContext,
   viewerId: string,
   messages: readonly Message[],
-  knownChats: readonly Chat[],
+  known: KnownState,
 ): Promise<ViewerState> {
   const { store } = ctx;
-  const chats = new Map(knownChats.map((chat) => [chat.id, chat]));
+  const chats = new Map((known.chats ?? []).map((chat) => [chat.id, chat]));
   const missing = [...new Set(messages.map((m) => m.chatId))].filter((id) => !chats.has(id));
   for (const chat of await store.chats.getMany(missing)) chats.set(chat.id, chat);
+  const knownMembers = known.members ?? [];
+  const unknownMembers = [...chats.keys()].filter((id) => !knownMembers.some((m) => m.chatId === id));
   const nums = messages.map((m) => m.num);
   const senderIds = [...new Set(messages.map((m) => m.senderId).filter((id) => id !== ''))];
-  const [members, hidden, focused, senders] = await Promise.all([
-    store.members.getMany(viewerId, [...chats.keys()]),
+  const [fetchedMembers, hidden, focused, senders] = await Promise.all([
+    unknownMembers.length > 0 ? store.members.getMany(viewerId, unknownMembers) : [],
     store.hidden.hiddenAmong(viewerId, nums),
     store.focus.focusedAmong(viewerId, nums),
     store.users.getMany(senderIds),
   ]);
   return {
     chats,
-    members: new Map(members.map((member) => [member.chatId, member])),
+    members: new Map([...knownMembers, ...fetchedMembers].map((member) => [member.chatId, member])),
     hidden,
     focused,
     userNums: new Map(senders.map((user) => [user.id, user.num])),
@@ -65,17 +76,17 @@ function render(message: Message, viewerId: string, chat: Chat, state: ViewerSta
 }
 
 /**
- * The messages `viewerId` may see, in the given order, rendered for it. `knownChats` saves a
- * round trip when the caller has the chats already.
+ * The messages `viewerId` may see, in the given order, rendered for it. `known` saves round
+ * trips when the caller has the chats (and member states) already.
  */
 export async function visibleViews(
   ctx: DomainContext,
   viewerId: string,
   messages: readonly Message[],
-  knownChats: readonly Chat[] = [],
+  known: KnownState = {},
 ): Promise<MessageView[]> {
   if (messages.length === 0) return [];
-  const state = await loadViewerState(ctx, viewerId, messages, knownChats);
+  const state = await loadViewerState(ctx, viewerId, messages, known);
   return messages.flatMap((message) => {
     const chat = state.chats.get(message.chatId);
     const visible = isVisibleTo(message, viewerId, chat, state.members.get(message.chatId), state.hidden);
@@ -85,7 +96,7 @@ export async function visibleViews(
 
 /** Renders a message for its own sender without visibility filtering (send results). */
 export async function senderView(ctx: DomainContext, message: Message, chat: Chat): Promise<MessageView> {
-  const state = await loadViewerState(ctx, message.senderId, [message], [chat]);
+  const state = await loadViewerState(ctx, message.senderId, [message], { chats: [chat] });
   return render(message, message.senderId, chat, state);
 }
 
@@ -110,14 +121,14 @@ export async function collectVisible(
   viewerId: string,
   limit: number,
   fetchPage: (after: Message | undefined, pageSize: number) => Promise<Message[]>,
-  knownChats: readonly Chat[] = [],
+  known: KnownState = {},
 ): Promise<MessageView[]> {
   const views: MessageView[] = [];
   let last: Message | undefined;
   for (;;) {
     const pageSize = Math.max(limit - views.length, 20);
     const page = await fetchPage(last, pageSize);
-    views.push(...(await visibleViews(ctx, viewerId, page, knownChats)));
+    views.push(...(await visibleViews(ctx, viewerId, page, known)));
     last = page.at(-1);
     if (views.length >= limit || page.length < pageSize) return views.slice(0, limit);
   }

@@ -50,7 +50,10 @@ export function createReadingService(ctx: DomainContext): ReadingService {
         descending,
       });
     };
-    return collectVisible(ctx, actor.userId, limit, fetchPage, [chat]);
+    return collectVisible(ctx, actor.userId, limit, fetchPage, {
+      chats: [chat],
+      members: member ? [member] : [],
+    });
   }
 
   /** Records (no gap tombstones) of some chats by number, within `num`, in the given order. */
@@ -72,7 +75,7 @@ export function createReadingService(ctx: DomainContext): ReadingService {
         num: { gt: tighter(num.gt, next.gt, Math.max), lt: tighter(num.lt, next.lt, Math.min) },
       });
     };
-    return collectVisible(ctx, actor.userId, limit, fetchPage, chats);
+    return collectVisible(ctx, actor.userId, limit, fetchPage, { chats });
   }
 
   return {
@@ -106,7 +109,7 @@ export function createReadingService(ctx: DomainContext): ReadingService {
           descending: before,
           limit: count,
         });
-        const visible = await visibleViews(ctx, actor.userId, recalled, [chat]);
+        const visible = await visibleViews(ctx, actor.userId, recalled, { chats: [chat] });
         recalls = visible.map((view) => ({ recallSeq: view.recall?.recallSeq ?? 0, seq: view.seq }));
         if (before) recalls.reverse();
       }
