@@ -71,7 +71,16 @@ export async function messageByNum(
   return { message, chat };
 }
 
+/** Bound on the user number cache; past it the cache starts over (numbers are cheap to reload). */
+const USER_NUM_CACHE_LIMIT = 100_000;
+
 /** The actor's user number (push `user_id`); 0 for an admin that is not a provisioned user. */
 export async function actorNum(ctx: DomainContext, actor: Actor): Promise<number> {
-  return (await ctx.store.users.get(actor.userId))?.num ?? 0;
+  const cached = ctx.userNums.get(actor.userId);
+  if (cached !== undefined) return cached;
+  const num = (await ctx.store.users.get(actor.userId))?.num;
+  if (num === undefined) return 0; // not provisioned yet: do not cache, it may be created later
+  if (ctx.userNums.size >= USER_NUM_CACHE_LIMIT) ctx.userNums.clear();
+  ctx.userNums.set(actor.userId, num);
+  return num;
 }

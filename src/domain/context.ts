@@ -8,4 +8,6 @@ export interface DomainContext {
   readonly now: () => number;
   readonly newChatId: () => string;
   readonly newClientId: () => string;
+  /** User id -> number; numbers never change once assigned, so every instance may cache them. */
+  readonly userNums: Map<string, number>;
 }

@@ -35,6 +35,7 @@ export function createDomain(deps: DomainDeps): ImDomain {
     now: deps.clock ?? Date.now,
     newChatId: deps.newChatId ?? generateChatId,
     newClientId: deps.newClientId ?? generateClientId,
+    userNums: new Map(),
   };
   return {
     provisioning: createProvisioningService(ctx),
