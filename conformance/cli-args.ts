@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RunnerError } from './engine/errors.ts';
-import { ALL_PHASES, type Phase } from './run-suite.ts';
+import { ALL_PHASES, DEFAULT_BODY_LIMIT, type Phase } from './run-suite.ts';
 
 /** The parsed command line of `imgate-conformance`. */
 export interface CliOptions {
@@ -17,11 +17,12 @@ export interface CliOptions {
   readonly out: string;
   readonly maxCases: number;
   readonly concurrency: number;
+  readonly bodyLimit: number;
 }
 
 export const USAGE = `usage: imgate-conformance --target URL [--spec file …] [--variant messages,imchat,record,push]
   [--phases ${ALL_PHASES.join(',')}] [--seed N] [--hooks file.ts] [--admin-token T]
-  [--report json,junit] [--out dir] [--max-cases N] [--concurrency N]
+  [--report json,junit] [--out dir] [--max-cases N] [--concurrency N] [--body-limit BYTES]
 exit codes: 0 no failure, 1 the server failed a check, 2 the run or a document broke`;
 
 const split = (v: string | undefined): string[] =>
@@ -51,6 +52,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       out: { type: 'string' },
       'max-cases': { type: 'string' },
       concurrency: { type: 'string' },
+      'body-limit': { type: 'string' },
     },
     strict: true,
   });
@@ -76,5 +78,6 @@ export function parseCli(argv: readonly string[]): CliOptions {
     out: values.out ?? 'reports/conformance',
     maxCases: int('max-cases', values['max-cases'], 6),
     concurrency: int('concurrency', values.concurrency, 8),
+    bodyLimit: int('body-limit', values['body-limit'], DEFAULT_BODY_LIMIT),
   };
 }

@@ -16,6 +16,9 @@ import { runLinks } from './phases/links.ts';
 import { type CoverageMatrix, coverageMatrix } from './reports/coverage-matrix.ts';
 
 export const ALL_PHASES = ['examples', 'coverage', 'fuzz', 'stateful', 'push', 'consistency'] as const;
+/** imgate's documented limit (`413 PayloadTooLarge`: 1 MiB); `--body-limit` overrides it. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
 export type Phase = (typeof ALL_PHASES)[number];
 
 /** Everything a run needs; the CLI builds it from flags, tests build it directly. */
@@ -30,6 +33,8 @@ export interface SuiteOptions {
   readonly maxCases: number;
   readonly concurrency?: number;
   readonly pushDeadlineMs?: number;
+  /** Request body limit of the server in bytes (default 1 MiB); 0 skips the over-the-limit cases. */
+  readonly bodyLimit?: number;
   readonly flows?: readonly Flow[];
   readonly onCase?: OnCase;
 }
@@ -61,6 +66,7 @@ export async function runSuite(options: SuiteOptions): Promise<{ results: Result
     maxCases: options.maxCases,
     concurrency: options.concurrency ?? 8,
     timeoutMs: 10_000,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     pushDeadlineMs: options.pushDeadlineMs ?? 2000,
     fixtureCache: new Map(),
   };

@@ -18,6 +18,8 @@ export interface CaseSpec {
   readonly expectedStatus?: number;
   readonly freed?: readonly FreedMarker[];
   readonly pathParams?: Readonly<Record<string, string>>;
+  /** Send on a connection of its own (bodies over the server's limit). */
+  readonly freshConnection?: boolean;
 }
 
 /** The checks that apply to one input, by scope (see CHECK_SCOPE). */
@@ -49,6 +51,7 @@ function buildRequest(ctx: RunContext, operation: Operation, spec: CaseSpec): Ht
     method: operation.method,
     url: `${ctx.target.replace(/\/$/, '')}${path}`,
     headers,
+    ...(spec.freshConnection ? { freshConnection: true } : {}),
     ...(spec.body === undefined ? {} : { body: spec.body, mediaType: spec.mediaType ?? 'application/json' }),
   };
 }

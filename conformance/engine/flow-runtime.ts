@@ -74,13 +74,14 @@ export function createFlowRuntime(
       const cursors = new Map([...listeners].map(([actor, l]) => [actor, l.frames.length]));
       const exchange = await performCase(ctx, operation, {
         phase,
-        label: `${phase} ${operationId}`,
+        label: `${phase} ${operationId}${options.label ? `: ${options.label}` : ''}`,
         caseKind: 'flow',
         body,
         mediaType: mediaOf(operation),
         token: tokenFor(fixtures, operation, options.as),
         freed: [...freed],
         expectedStatus: options.expect ?? firstSuccess(operation),
+        ...(options.pathParams ? { pathParams: options.pathParams } : {}),
       });
       const { status, json } = exchange.response;
       if (status >= 200 && status < 300 && operation.emits.length > 0 && listeners.size > 0) {

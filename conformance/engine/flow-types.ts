@@ -12,6 +12,10 @@ export interface CallOptions {
   readonly chat?: string;
   /** Actors entitled to the step's events; default: every member of `chat`. */
   readonly audience?: readonly string[];
+  /** What the step is about, appended to its case label (`stateful getUser: unknown user`). */
+  readonly label?: string;
+  /** Path parameters (`{chat_id}`) of the step. */
+  readonly pathParams?: Readonly<Record<string, string>>;
 }
 
 export interface CallResult {

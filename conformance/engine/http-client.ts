@@ -1,3 +1,5 @@
+import { sendOnFreshConnection, toBytes } from './fresh-connection.ts';
+
 /**
  * The only place that talks HTTP to the server under test. A connection that fails is reported
  * as status 0 (the server is at fault, not the tool): `not_a_server_error` flags it.
@@ -8,6 +10,8 @@ export interface HttpRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly mediaType?: string;
+  /** Send on a connection of its own (see fresh-connection.ts), e.g. for a body over the limit. */
+  readonly freshConnection?: boolean;
 }
 
 export interface HttpResponse {
@@ -42,17 +46,37 @@ function encode(request: HttpRequest): {
   return { body: JSON.stringify(request.body), headers };
 }
 
+/** The fresh-connection answer in the shape of a fetch Response. */
+async function fresh(
+  request: HttpRequest,
+  body: string | FormData | undefined,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Response> {
+  const encoded = await toBytes(body, headers);
+  const res = await sendOnFreshConnection(
+    request.url,
+    request.method,
+    encoded.headers,
+    encoded.bytes,
+    timeoutMs,
+  );
+  return new Response(res.text === '' ? null : res.text, { status: res.status, headers: res.headers });
+}
+
 /** Sends one request with a timeout; never throws for server behaviour. */
 export async function send(request: HttpRequest, timeoutMs = 10_000): Promise<HttpResponse> {
   const started = performance.now();
   const { body, headers } = encode(request);
   try {
-    const res = await fetch(request.url, {
-      method: request.method,
-      headers,
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const res = request.freshConnection
+      ? await fresh(request, body, headers, timeoutMs)
+      : await fetch(request.url, {
+          method: request.method,
+          headers,
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
     const text = await res.text();
     let json: unknown;
     try {
@@ -78,7 +102,12 @@ export async function send(request: HttpRequest, timeoutMs = 10_000): Promise<Ht
   }
 }
 
-const quote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`;
+/** Repros stay readable: a value over 2 KiB (a body over the server's limit) is cut and marked. */
+const MAX_REPRO_VALUE = 2048;
+const quote = (raw: string): string => {
+  const s = raw.length > MAX_REPRO_VALUE ? `${raw.slice(0, 200)}…(${raw.length - 200} more characters)` : raw;
+  return `'${s.replaceAll("'", "'\\''")}'`;
+};
 
 /** A one-line curl command that replays the request (the token stays in: CI logs are private). */
 export function toCurl(request: HttpRequest): string {

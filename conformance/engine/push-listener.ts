@@ -18,12 +18,18 @@ export interface PushListener {
   close(): void;
 }
 
+/**
+ * How a connection presents its token: the `token` query parameter (browsers) or the
+ * `Authorization: Bearer` header of the upgrade request (asyncapi/push.yaml#/channels/ws/bindings/ws).
+ */
+export type PushAuth = 'query' | 'header';
+
 /** The WebSocket URL of a channel on the target: `http://h:p` + `/ws` -> `ws://h:p/ws?token=…`. */
-export function pushUrl(target: string, address: string, token: string): string {
+export function pushUrl(target: string, address: string, token?: string): string {
   const url = new URL(address, target.endsWith('/') ? target : `${target}/`);
   url.pathname = address;
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.searchParams.set('token', token);
+  if (token !== undefined) url.searchParams.set('token', token);
   return url.toString();
 }
 
@@ -32,10 +38,13 @@ export function listen(
   url: string,
   actor: string,
   onFrame: (frame: PushFrame) => void,
-  timeoutMs = 5000,
+  options: { readonly headers?: Readonly<Record<string, string>>; readonly timeoutMs?: number } = {},
 ): Promise<PushListener> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { handshakeTimeout: timeoutMs });
+    const socket = new WebSocket(url, {
+      handshakeTimeout: options.timeoutMs ?? 5000,
+      headers: { ...options.headers },
+    });
     const frames: PushFrame[] = [];
     socket.on('message', (data) => {
       const text = String(data);

@@ -17,6 +17,8 @@ export interface RunContext {
   readonly maxCases: number;
   readonly concurrency: number;
   readonly timeoutMs: number;
+  /** The server's request body limit in bytes: one case per operation goes just over it; 0 = no such case. */
+  readonly bodyLimit: number;
   /** How long an `x-emits` operation's events may take to arrive. */
   readonly pushDeadlineMs: number;
   /** Fixture sets by purpose, provisioned once. */

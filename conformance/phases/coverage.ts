@@ -3,7 +3,7 @@ import { tokenFor } from '../engine/fixture-types.ts';
 import { runPool } from '../engine/pool.ts';
 import { createRng, hashSeed } from '../engine/prng.ts';
 import { fixturesFor, type RunContext } from '../engine/run-context.ts';
-import type { Operation } from '../engine/spec-model.ts';
+import { findResponse, type Operation } from '../engine/spec-model.ts';
 import { boundPathParams } from '../generators/bindings.ts';
 import { requestMedia } from '../generators/body.ts';
 import { coverageCases } from '../generators/cases.ts';
@@ -18,6 +18,31 @@ function authCases(operation: Operation, first: Omit<CaseSpec, 'phase' | 'label'
       ...base,
       label: 'forged token',
       authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmb3JnZWQifQ.Zm9yZ2Vk',
+    },
+  ];
+}
+
+/**
+ * One body just over the server's limit (`--body-limit`): it must be refused with 413 when the
+ * operation documents 413, whatever the body says (the limit applies before parsing).
+ */
+function oversizedCase(
+  ctx: RunContext,
+  operation: Operation,
+  base: Omit<CaseSpec, 'phase' | 'label' | 'caseKind'>,
+): CaseSpec[] {
+  if (ctx.bodyLimit <= 0 || !base.mediaType || !findResponse(operation, 413)) return [];
+  const padding = 'x'.repeat(ctx.bodyLimit + 1);
+  const body = base.mediaType.startsWith('multipart/') ? { file: padding } : { padding };
+  return [
+    {
+      ...base,
+      phase: 'coverage',
+      label: `body over ${ctx.bodyLimit} bytes`,
+      caseKind: 'negative',
+      body,
+      expectedStatus: 413,
+      freshConnection: true,
     },
   ];
 }
@@ -55,6 +80,8 @@ export async function runCoverage(ctx: RunContext): Promise<void> {
       ]);
     }
     const first = generated.find((g) => g.kind === 'positive');
+    const sized = { body: undefined, mediaType: media?.mediaType, token, pathParams };
+    for (const big of oversizedCase(ctx, operation, sized)) cases.push([operation, big]);
     for (const auth of authCases(operation, {
       body: first?.body,
       mediaType: media?.mediaType,

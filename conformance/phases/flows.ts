@@ -2,7 +2,7 @@ import { RunnerError } from '../engine/errors.ts';
 import { runChecks } from '../engine/exchange.ts';
 import { createFlowRuntime, FlowAborted } from '../engine/flow-runtime.ts';
 import type { Flow } from '../engine/flow-types.ts';
-import { listen, type PushListener, pushUrl } from '../engine/push-listener.ts';
+import { listen, type PushAuth, type PushListener, pushUrl } from '../engine/push-listener.ts';
 import { findOperation, fixturesFor, type RunContext } from '../engine/run-context.ts';
 
 type FlowPhase = 'stateful' | 'push' | 'consistency';
@@ -12,28 +12,36 @@ async function openListeners(ctx: RunContext, phase: FlowPhase, actors: Record<s
   const push = ctx.specs.push;
   const listeners = new Map<string, PushListener>();
   if (!push) return listeners;
-  for (const [actor, { token }] of Object.entries(actors)) {
-    const url = pushUrl(ctx.target, push.address, token);
-    const listener = await listen(url, actor, (frame) => {
-      const { checks, failures } = runChecks(ctx, {
-        kind: 'push-frame',
-        push,
-        connection: actor,
-        text: frame.text,
-      });
-      const kind = (frame.json as Record<string, unknown> | undefined)?.[push.discriminator];
-      ctx.results.add({
-        variant: 'push',
-        phase,
-        operation: String(kind ?? 'frame'),
-        label: `frame -> ${actor}`,
-        checks,
-        failures,
-        ms: 0,
-      });
-    }).catch((error: Error) => {
+  for (const [index, [actor, { token }]] of Object.entries(actors).entries()) {
+    // Both ways of presenting the token are exercised: they alternate per actor and per phase.
+    const auth: PushAuth = (index + (phase === 'push' ? 0 : 1)) % 2 === 0 ? 'query' : 'header';
+    const url = pushUrl(ctx.target, push.address, auth === 'query' ? token : undefined);
+    const headers: Record<string, string> = auth === 'header' ? { authorization: `Bearer ${token}` } : {};
+    const listener = await listen(
+      url,
+      actor,
+      (frame) => {
+        const { checks, failures } = runChecks(ctx, {
+          kind: 'push-frame',
+          push,
+          connection: actor,
+          text: frame.text,
+        });
+        const kind = (frame.json as Record<string, unknown> | undefined)?.[push.discriminator];
+        ctx.results.add({
+          variant: 'push',
+          phase,
+          operation: String(kind ?? 'frame'),
+          label: `frame -> ${actor}`,
+          checks,
+          failures,
+          ms: 0,
+        });
+      },
+      { headers },
+    ).catch((error: Error) => {
       throw new RunnerError(
-        `cannot open push connection ${url.replace(/token=[^&]+/, 'token=…')}: ${error.message}`,
+        `cannot open push connection ${url.replace(/token=[^&]+/, 'token=…')} (token in the ${auth}): ${error.message}`,
       );
     });
     listeners.set(actor, listener);
