@@ -59,6 +59,7 @@ export const messageLifecycle: Flow = {
     await rt.call('recallMessages', { ids: [first.id] }, inGroup);
     rt.free(first.content, 'recalled content');
     await rt.call('getMessageDetail', { ids: [first.id] });
+    if (rt.has('recordSync')) await rt.call('recordSync', { count: 1000 });
     const pull = { ...group(rt), direction: 'after', start_msg_index: 1, start_recall_index: 1, count: 50 };
     await rt.call('imchatPull', pull);
     const second = await sendOne(rt);
