@@ -157,36 +157,31 @@ describe('push through the gateway: recalls, clear and read marks', () => {
     await next('owner');
   });
 
-  it('/messages/revoke-chat-ids (chat owner) withdraws a member’s message', async () => {
+  /** The member sends one message (seen by both), then `token` posts `path` on the group: one withdraw follows. */
+  async function withdrawnByChatOperation(path: string, token: string, clientId: string) {
     const member = world.users.member?.token ?? '';
-    await world.post('/message/send', member, { id: '0xe2e2', chat_id: world.group.id, content: 'mine' });
+    await world.post('/message/send', member, { id: clientId, chat_id: world.group.id, content: 'x' });
     const [sentFrame] = await next('owner');
     await next('member');
-    const owner = world.users.owner?.token ?? '';
-    expect(
-      (await world.post('/messages/revoke-chat-ids', owner, { chat_ids: [world.group.id] })).status,
-    ).toBe(200);
-    expect((await next('member'))[0]).toMatchObject({
-      status: 'withdraw message',
-      user_id: world.users.owner?.num,
-      msg_id: sentFrame?.msg_id,
-    });
+    expect((await world.post(path, token, { chat_ids: [world.group.id] })).status).toBe(200);
+    const [withdrawn] = await next('member');
     await next('owner');
+    expect(withdrawn).toMatchObject({ status: 'withdraw message', msg_id: sentFrame?.msg_id });
+    return withdrawn;
+  }
+
+  it('/messages/revoke-chat-ids (chat owner) withdraws a member’s message', async () => {
+    const withdrawn = await withdrawnByChatOperation(
+      '/messages/revoke-chat-ids',
+      world.users.owner?.token ?? '',
+      '0xe2e2',
+    );
+    expect(withdrawn?.user_id).toBe(world.users.owner?.num);
   });
 
   it('/messages/clear-chat-ids (admin) withdraws every message not yet recalled', async () => {
-    const member = world.users.member?.token ?? '';
-    await world.post('/message/send', member, { id: '0xe2e3', chat_id: world.group.id, content: 'again' });
-    const [sentFrame] = await next('owner');
-    await next('member');
-    expect(
-      (await world.post('/messages/clear-chat-ids', world.adminToken, { chat_ids: [world.group.id] })).status,
-    ).toBe(200);
-    expect((await next('member'))[0]).toMatchObject({
-      status: 'withdraw message',
-      msg_id: sentFrame?.msg_id,
-    });
-    await next('owner');
+    const withdrawn = await withdrawnByChatOperation('/messages/clear-chat-ids', world.adminToken, '0xe2e3');
+    expect(withdrawn?.user_id).toBe(world.users.root?.num);
   });
 
   it('/im.chat/ack tells the other members, not the reader', async () => {
