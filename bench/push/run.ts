@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startWorker, type Worker } from './processes.ts';
 import type { ClientCommand, ClientReply, ServerCommand, ServerMode, ServerReply } from './protocol.ts';
@@ -124,8 +124,15 @@ if (only === undefined || only === 'b')
 if (only === undefined || only === 'c') {
   for (const size of memorySizes) results.memory.push(await memory('hub', size), await memory('bare', size));
 }
-printTables(results);
 const out = resolve(import.meta.dirname, '../results/push.json');
+// With --only, the other parts of an earlier run are kept.
+if (only !== undefined && existsSync(out)) {
+  const earlier = JSON.parse(readFileSync(out, 'utf8')) as Partial<typeof results>;
+  if (only !== 'a') results.latency = earlier.latency ?? [];
+  if (only !== 'b') results.throughput = earlier.throughput ?? [];
+  if (only !== 'c') results.memory = earlier.memory ?? [];
+}
+printTables(results);
 mkdirSync(resolve(out, '..'), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten: ${out}`);
