@@ -2,22 +2,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RunnerError } from './engine/errors.ts';
-import { ALL_PHASES, DEFAULT_BODY_LIMIT, type Phase } from './run-suite.ts';
+import { ALL_PHASES, DEFAULT_BODY_LIMIT, type Phase, type SuiteOptions } from './run-suite.ts';
 
-/** The parsed command line of `imgate-conformance`. */
-export interface CliOptions {
-  readonly target: string;
-  readonly specFiles: readonly string[];
-  readonly variants: readonly string[];
-  readonly phases: readonly Phase[];
-  readonly seed: number;
+/** The parsed command line of `imgate-conformance`: the run's settings plus where fixtures and reports come from. */
+export interface CliOptions
+  extends Pick<SuiteOptions, 'target' | 'specFiles' | 'variants' | 'phases' | 'seed' | 'maxCases'>,
+    Required<Pick<SuiteOptions, 'concurrency' | 'bodyLimit'>> {
   readonly hooks: string | undefined;
   readonly adminToken: string | undefined;
   readonly reports: readonly string[];
   readonly out: string;
-  readonly maxCases: number;
-  readonly concurrency: number;
-  readonly bodyLimit: number;
 }
 
 export const USAGE = `usage: imgate-conformance --target URL [--spec file …] [--variant messages,imchat,record,push]

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { imgateProvider } from '../../conformance/fixtures/imgate-provider.ts';
 import { renderSummary } from '../../conformance/reports/summary.ts';
-import { ALL_PHASES, runSuite } from '../../conformance/run-suite.ts';
-import {
-  ADMIN_TOKEN,
-  type FixtureServer,
-  SPEC_FILES,
-  startFixtureServer,
-} from './fixtures/fixture-server.ts';
+import { type FixtureServer, startFixtureServer } from './fixtures/fixture-server.ts';
+import { runOnFixture } from './support/run-on-fixture.ts';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -17,15 +11,7 @@ afterAll(() => server.close());
 
 /** No false positives: the correct fixture server passes every phase with zero failures. */
 it('passes a correct server with zero failures', async () => {
-  const { results, matrix } = await runSuite({
-    target: server.url,
-    specFiles: SPEC_FILES,
-    variants: ['messages', 'imchat', 'record', 'push'],
-    phases: [...ALL_PHASES],
-    provision: imgateProvider(ADMIN_TOKEN),
-    seed: 7,
-    maxCases: 6,
-  });
+  const { results, matrix } = await runOnFixture(server, { seed: 7, maxCases: 6 });
   const summary = renderSummary(results, matrix);
   console.log(summary);
   expect(results.failures().map((f) => `${f.title} ${f.operation}: ${f.message}`)).toEqual([]);

@@ -1,13 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
-import { imgateProvider } from '../../conformance/fixtures/imgate-provider.ts';
-import { ALL_PHASES, runSuite } from '../../conformance/run-suite.ts';
 import { FAULTS, type Fault } from './fixtures/faults.ts';
-import {
-  ADMIN_TOKEN,
-  type FixtureServer,
-  SPEC_FILES,
-  startFixtureServer,
-} from './fixtures/fixture-server.ts';
+import { type FixtureServer, startFixtureServer } from './fixtures/fixture-server.ts';
+import { runOnFixture } from './support/run-on-fixture.ts';
 
 const servers: FixtureServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));
@@ -16,16 +10,7 @@ afterAll(() => Promise.all(servers.map((s) => s.close())));
 async function checksFailingOn(fault: Fault): Promise<Set<string>> {
   const server = await startFixtureServer([fault]);
   servers.push(server);
-  const { results } = await runSuite({
-    target: server.url,
-    specFiles: SPEC_FILES,
-    variants: ['messages', 'imchat', 'record', 'push'],
-    phases: [...ALL_PHASES],
-    provision: imgateProvider(ADMIN_TOKEN),
-    seed: 11,
-    maxCases: 4,
-    pushDeadlineMs: 1000,
-  });
+  const { results } = await runOnFixture(server, { seed: 11, maxCases: 4, pushDeadlineMs: 1000 });
   return new Set(results.failures().map((f) => f.check));
 }
 
