@@ -26,7 +26,13 @@ const split = (v: string | undefined): string[] =>
     .filter(Boolean);
 
 function defaultSpecs(): string[] {
-  const files = ['openapi/messages.yaml', 'openapi/imchat.yaml', 'openapi/record.yaml', 'asyncapi/push.yaml'];
+  const files = [
+    'openapi/messages.yaml',
+    'openapi/imchat.yaml',
+    'openapi/record.yaml',
+    'openapi/admin.yaml',
+    'asyncapi/push.yaml',
+  ];
   return files.filter((f) => existsSync(join(process.cwd(), f)));
 }
 
