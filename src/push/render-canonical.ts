@@ -3,8 +3,8 @@ import type { DomainEvent } from '../domain/events.ts';
 /**
  * The optional richer event format a client picks with `/ws?format=canonical`: the canonical ids
  * and sequences that the seed format leaves out, so a client can gap-fill by per-chat sequence
- * without a lookup. An imgate extension, not yet a message of `asyncapi/push.yaml` (to be added
- * there as `canonicalEvent`); the seed format stays the default.
+ * without a lookup. An imgate extension: `asyncapi/push.yaml#/components/messages/canonicalEvent`;
+ * the seed format stays the default.
  */
 export interface CanonicalPayload {
   readonly type: 'imgate.event';
