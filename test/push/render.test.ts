@@ -97,6 +97,14 @@ describe('seed-001 renderer against asyncapi/push.yaml', () => {
 });
 
 describe('canonical renderer', () => {
+  for (const [name, { event }] of cases) {
+    it(`${name} renders a valid canonicalEvent`, () => {
+      const validate = validators.get('canonicalEvent');
+      const payload: unknown = JSON.parse(renderCanonicalText(event));
+      expect(validate?.(payload), JSON.stringify(validate?.errors)).toBe(true);
+    });
+  }
+
   it('carries ids and sequences, and the recall sequence only on recalls', () => {
     const [, sent] = cases[0] ?? [];
     const [, recalled] = cases[1] ?? [];
