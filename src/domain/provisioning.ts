@@ -23,7 +23,7 @@ async function chatMembers(ctx: DomainContext, input: CreateChatInput): Promise<
 async function requireUsers(ctx: DomainContext, userIds: readonly string[]): Promise<void> {
   const known = new Set((await ctx.store.users.getMany(userIds)).map((user) => user.id));
   const unknown = userIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new DomainError('invalid', `unknown users: ${unknown.join(', ')}`);
+  if (unknown.length > 0) throw new DomainError('not_found', `unknown users: ${unknown.join(', ')}`);
 }
 
 async function existingChat(ctx: DomainContext, chatId: string): Promise<Chat> {
@@ -36,7 +36,7 @@ async function existingChat(ctx: DomainContext, chatId: string): Promise<Chat> {
 async function changeableChat(ctx: DomainContext, actor: Actor, chatId: string): Promise<Chat> {
   requireAdmin(actor);
   const chat = await existingChat(ctx, chatId);
-  if (chat.type === 1) throw new DomainError('invalid', 'the members of a single chat cannot change');
+  if (chat.type === 1) throw new DomainError('conflict', 'the members of a single chat cannot change');
   return chat;
 }
 
@@ -55,8 +55,7 @@ export function createProvisioningService(ctx: DomainContext): ProvisioningServi
       return user;
     },
     async getUser(actor, userId) {
-      if (!actor.isAdmin && actor.userId !== userId)
-        throw new DomainError('forbidden', 'administrators only');
+      requireAdmin(actor);
       const user = await store.users.get(requireId(userId, 'user id'));
       if (!user) throw new DomainError('not_found', `no user ${userId}`);
       return user;
@@ -99,8 +98,11 @@ export function createProvisioningService(ctx: DomainContext): ProvisioningServi
     },
     async removeMember(actor, chatId, userId) {
       const chat = await changeableChat(ctx, actor, chatId);
-      if (chat.creatorId === userId) throw new DomainError('invalid', 'the creator cannot be removed');
-      const updated = await store.chats.removeMember(chat.id, requireId(userId, 'user id'));
+      requireId(userId, 'user id');
+      if (chat.creatorId === userId) throw new DomainError('conflict', 'the creator cannot be removed');
+      if (!chat.memberIds.includes(userId))
+        throw new DomainError('not_found', `${userId} is not a member of chat ${chat.id}`);
+      const updated = await store.chats.removeMember(chat.id, userId);
       await store.members.remove(chat.id, userId);
       return updated ?? chat;
     },

@@ -29,10 +29,11 @@ describe('provisioning', () => {
     });
   });
 
-  it('shows a user to itself and to admins only', async () => {
+  it('shows users to admins only (admin.yaml: administrators only)', async () => {
     const f = fixture();
     await users(f, 'a', 'b');
-    expect((await f.domain.provisioning.getUser(as('a'), 'a')).id).toBe('a');
+    expect((await f.domain.provisioning.getUser(f.admin, 'a')).id).toBe('a');
+    await expect(f.domain.provisioning.getUser(as('a'), 'a')).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(f.domain.provisioning.getUser(as('a'), 'b')).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(f.domain.provisioning.getUser(f.admin, 'nobody')).rejects.toMatchObject({
       kind: 'not_found',
@@ -58,7 +59,7 @@ describe('provisioning', () => {
     await expect(chat(f, 1, 'b', ['a'])).rejects.toMatchObject({ kind: 'conflict' });
     const single = await chat(f, 1, 'a', ['c'], { id: 'explicit' });
     await expect(f.domain.provisioning.addMembers(f.admin, single.id, ['b'])).rejects.toMatchObject({
-      kind: 'invalid',
+      kind: 'conflict',
     });
     await expect(chat(f, 2, 'a', [], { id: 'explicit' })).rejects.toMatchObject({ kind: 'conflict' });
   });
@@ -66,12 +67,13 @@ describe('provisioning', () => {
   it('refuses unknown members and bad types', async () => {
     const f = fixture();
     await users(f, 'a');
-    await expect(chat(f, 2, 'a', ['ghost'])).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(chat(f, 2, 'a', ['ghost'])).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(chat(f, 2, 'ghost', ['a'])).rejects.toMatchObject({ kind: 'not_found' });
     await expect(chat(f, 4 as 1, 'a', [])).rejects.toMatchObject({ kind: 'invalid' });
     await expect(chat(f, 2, 'a', [], { isEnc: 2 as 1 })).rejects.toMatchObject({ kind: 'invalid' });
   });
 
-  it('adds and removes group members, never the creator', async () => {
+  it('adds and removes group members, never the creator, and only actual members', async () => {
     const f = fixture();
     await users(f, 'a', 'b', 'c');
     const group = await chat(f, 2, 'a', []);
@@ -82,7 +84,10 @@ describe('provisioning', () => {
     ]);
     expect((await f.domain.provisioning.removeMember(f.admin, group.id, 'b')).memberIds).toEqual(['a', 'c']);
     await expect(f.domain.provisioning.removeMember(f.admin, group.id, 'a')).rejects.toMatchObject({
-      kind: 'invalid',
+      kind: 'conflict',
+    });
+    await expect(f.domain.provisioning.removeMember(f.admin, group.id, 'b')).rejects.toMatchObject({
+      kind: 'not_found',
     });
     await expect(f.domain.provisioning.addMembers(f.admin, 'nope', ['b'])).rejects.toMatchObject({
       kind: 'not_found',
