@@ -13,16 +13,23 @@ function singleValue(schema: Node): string | undefined {
   return undefined;
 }
 
-/** The property whose single allowed value differs between message kinds (`status`). */
+const propertyOf = (payload: Node, name: string): Node =>
+  ((payload.properties ?? {}) as Record<string, Node>)[name] ?? {};
+
+/**
+ * The property whose single allowed value tells the most message kinds apart (`status`). Messages
+ * without it belong to another connect-time format (e.g. `?format=canonical`) and are not checked:
+ * the suite connects with the channel's default format.
+ */
 function findDiscriminator(payloads: readonly Node[]): string {
-  const first = payloads[0]?.properties as Record<string, Node> | undefined;
-  for (const name of Object.keys(first ?? {})) {
-    const values = payloads.map((p) =>
-      singleValue(((p.properties ?? {}) as Record<string, Node>)[name] ?? {}),
-    );
-    if (values.every((v) => v !== undefined) && new Set(values).size === values.length) return name;
+  const names = new Set(payloads.flatMap((p) => Object.keys((p.properties ?? {}) as Node)));
+  let best = { name: 'type', kinds: 0 };
+  for (const name of names) {
+    const values = payloads.map((p) => singleValue(propertyOf(p, name))).filter((v) => v !== undefined);
+    const distinct = new Set(values).size === values.length;
+    if (distinct && values.length > best.kinds) best = { name, kinds: values.length };
   }
-  return 'type';
+  return best.name;
 }
 
 /**
@@ -44,15 +51,18 @@ export async function loadAsyncApi(file: string): Promise<PushSpec> {
   const messages = document.messages().all();
   const payloads = messages.map((m) => (m.payload()?.json() ?? {}) as Node);
   const discriminator = findDiscriminator(payloads);
-  const specs: PushMessageSpec[] = messages.map((m, i) => {
+  const specs: PushMessageSpec[] = messages.flatMap((m, i) => {
     const payload = payloads[i] ?? {};
-    const props = (payload.properties ?? {}) as Record<string, Node>;
-    return {
-      name: m.name() ?? m.id(),
-      kind: singleValue(props[discriminator] ?? {}) ?? m.id(),
-      payload: payload as Schema,
-      pointer: `#/components/messages/${m.id()}`,
-    };
+    const kind = singleValue(propertyOf(payload, discriminator));
+    if (kind === undefined) return [];
+    return [
+      {
+        name: m.name() ?? m.id(),
+        kind,
+        payload: payload as Schema,
+        pointer: `#/components/messages/${m.id()}`,
+      },
+    ];
   });
   const address = channel.address() ?? '/';
   const pathname = document.servers().all()[0]?.pathname() ?? '';

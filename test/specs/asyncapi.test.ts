@@ -32,7 +32,7 @@ describe('asyncapi/push.yaml', async () => {
         ?.messages()
         .all()
         .map((m) => m.id()),
-    ).toEqual(['sendMessage', 'withdrawMessage', 'readMessage']);
+    ).toEqual(['sendMessage', 'withdrawMessage', 'readMessage', 'canonicalEvent']);
   });
 
   it.each([
@@ -45,6 +45,17 @@ describe('asyncapi/push.yaml', async () => {
     expect(payload.additionalProperties).toBe(false);
     expect(payload.properties).toMatchObject({ type: { const: 'chat.message' }, status: { const: status } });
     expect(message?.examples().all().length).toBeGreaterThan(0);
+  });
+
+  it('offers the canonical event as a second, closed message chosen with ?format=canonical', () => {
+    const message = document?.messages().get('canonicalEvent');
+    const payload = message?.payload()?.json() as { additionalProperties?: boolean; properties?: object };
+    expect(payload.additionalProperties).toBe(false);
+    expect(payload.properties).toMatchObject({ type: { const: 'imgate.event' } });
+    const query = document?.channels().get('ws')?.bindings().get('ws')?.value() as {
+      query: { properties: { format: { enum: string[]; default: string } } };
+    };
+    expect(query.query.properties.format).toMatchObject({ enum: ['seed', 'canonical'], default: 'seed' });
   });
 
   it('rejects a broken document', async () => {

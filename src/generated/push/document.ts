@@ -5,7 +5,7 @@ export const document: Record<string, unknown> = {
   "info": {
     "title": "imgate push channel",
     "version": "1.0.0",
-    "description": "The `push` variant (seed 001, \"后端 -> 前端\", back end to front end), normalised by imgate. A client opens a\nWebSocket at `/ws` and receives one JSON text frame per event, for every chat its user is a member of\n(and, for messages sent with `receive_ids`, is addressed by), whichever API variant caused the event\n(messages, imchat, record). The seed's samples are Python reprs with single quotes; on the wire the\nframes are JSON.\n\n## Authentication\nThe bearer JWT goes in the `Authorization: Bearer <token>` header of the upgrade request or, for\nbrowsers that cannot set headers, in the `token` query parameter (`/ws?token=<token>`). A missing or\ninvalid token is refused at the upgrade with HTTP 401, so no WebSocket is opened and close code 4401\nis never used.\n\n## Delivery\nDelivery is at most once per connection: events that occur while a client is disconnected, or that are\ndropped when its queue overflows, are not replayed. Clients gap-fill after a (re)connect with\nsequences: `/message/list` (messages), `/im.chat/pull` (imchat) or `/app/record/sync-record` (record,\nby `logId`, which is the event's `msg_id`).\n\nEvent meanings: `send message` when a message is stored; `withdraw message` when a message is recalled\n(`/messages/delete-batch`, `/messages/delete-chat-ids`, `/messages/revoke-chat-ids`, `/im.chat/recall`,\n`/app/record/revoke`) and, for a hard clear (`/messages/clear-chat-ids`), for every removed message\nthat was not already recalled; `read message` when a member's read mark moves forward (`/im.chat/ack`).\nRecalling destroys the message: its `msg_id` then refers to a tombstone (\"撤回消息后，该消息即被销毁，`msg_id`\n随即无效\").\n\n## Heartbeat and close codes\nThe server sends a WebSocket ping every 30 seconds; a connection that misses two pongs in a row is\nclosed with 4408. Each connection has a bounded send queue of 1024 events; when it overflows the\nconnection is closed with 4429 instead of buffering without limit. Close codes:\n\n| code | meaning |\n|---|---|\n| 1000 | normal closure (client initiated) |\n| 1001 | the server is shutting down; reconnect to another instance and gap-fill |\n| 4408 | heartbeat timeout: two pongs missed |\n| 4429 | slow consumer: the send queue of 1024 events overflowed |\n| 4401 | not used: a bad token is refused at the upgrade with HTTP 401 |\n\nClients must ignore frames with a `type` or `status` they do not know.\n",
+    "description": "The `push` variant (seed 001, \"后端 -> 前端\", back end to front end), normalised by imgate. A client opens a\nWebSocket at `/ws` and receives one JSON text frame per event, for every chat its user is a member of\n(and, for messages sent with `receive_ids`, is addressed by), whichever API variant caused the event\n(messages, imchat, record). The seed's samples are Python reprs with single quotes; on the wire the\nframes are JSON.\n\n## Authentication\nThe bearer JWT goes in the `Authorization: Bearer <token>` header of the upgrade request or, for\nbrowsers that cannot set headers, in the `token` query parameter (`/ws?token=<token>`). A missing or\ninvalid token is refused at the upgrade with HTTP 401, so no WebSocket is opened and close code 4401\nis never used.\n\n## Delivery\nDelivery is at most once per connection: events that occur while a client is disconnected, or that are\ndropped when its queue overflows, are not replayed. Clients gap-fill after a (re)connect with\nsequences: `/message/list` (messages), `/im.chat/pull` (imchat) or `/app/record/sync-record` (record,\nby `logId`, which is the event's `msg_id`).\n\nEvent meanings: `send message` when a message is stored; `withdraw message` when a message is recalled\n(`/messages/delete-batch`, `/messages/delete-chat-ids`, `/messages/revoke-chat-ids`, `/im.chat/recall`,\n`/app/record/revoke`) and, for a hard clear (`/messages/clear-chat-ids`), for every removed message\nthat was not already recalled; `read message` when a member's read mark moves forward (`/im.chat/ack`).\nRecalling destroys the message: its `msg_id` then refers to a tombstone (\"撤回消息后，该消息即被销毁，`msg_id`\n随即无效\").\n\n## Heartbeat and close codes\nThe server sends a WebSocket ping every 30 seconds; a connection that misses two pongs in a row is\nclosed with 4408. Each connection has a bounded send queue of 1024 events; when it overflows the\nconnection is closed with 4429 instead of buffering without limit. Close codes:\n\n| code | meaning |\n|---|---|\n| 1000 | normal closure (client initiated) |\n| 1001 | the server is shutting down; reconnect to another instance and gap-fill |\n| 4408 | heartbeat timeout: two pongs missed |\n| 4429 | slow consumer: the send queue of 1024 events overflowed |\n| 4401 | not used: a bad token is refused at the upgrade with HTTP 401 |\n\nClients must ignore frames with a `type` or `status` they do not know.\n\n## Formats\n`/ws?format=seed` (the default) sends the three seed-001 messages above. `/ws?format=canonical` sends\n`canonicalEvent` instead: an imgate extension that carries the canonical string ids and the per-chat\nsequences as well, so a client can gap-fill by sequence without a lookup. Any other value is refused\nat the upgrade with HTTP 400.\n",
     "license": {
       "name": "MIT",
       "url": "https://opensource.org/licenses/MIT"
@@ -52,6 +52,9 @@ export const document: Record<string, unknown> = {
         },
         "readMessage": {
           "$ref": "#/components/messages/readMessage"
+        },
+        "canonicalEvent": {
+          "$ref": "#/components/messages/canonicalEvent"
         }
       },
       "bindings": {
@@ -64,6 +67,15 @@ export const document: Record<string, unknown> = {
                 "type": "string",
                 "minLength": 1,
                 "description": "The bearer JWT, for clients that cannot set the `Authorization` header."
+              },
+              "format": {
+                "type": "string",
+                "enum": [
+                  "seed",
+                  "canonical"
+                ],
+                "default": "seed",
+                "description": "The payload format of every frame on this connection."
               }
             }
           },
@@ -100,6 +112,9 @@ export const document: Record<string, unknown> = {
         },
         {
           "$ref": "#/channels/ws/messages/readMessage"
+        },
+        {
+          "$ref": "#/channels/ws/messages/canonicalEvent"
         }
       ]
     }
@@ -142,6 +157,83 @@ export const document: Record<string, unknown> = {
         "minimum": 1,
         "maximum": 9007199254740991,
         "description": "A user's number, assigned at provisioning (admin API `num`)."
+      },
+      "CanonicalEventPayload": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "kind",
+          "chat_id",
+          "chat_num",
+          "actor_id",
+          "actor_num",
+          "msg_num",
+          "sequence",
+          "at"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "imgate.event"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "message.sent",
+              "message.recalled",
+              "read_mark.advanced"
+            ],
+            "description": "`message.sent` = `send message`, `message.recalled` = `withdraw message`, `read_mark.advanced` = `read message`."
+          },
+          "chat_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The chat id of the HTTP variants (messages `chat_id`, imchat group `target`)."
+          },
+          "chat_num": {
+            "$ref": "#/components/schemas/ChatNum"
+          },
+          "actor_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The acting user's id (sender, recaller, reader)."
+          },
+          "actor_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/RecallerNum"
+              }
+            ],
+            "description": "The acting user's number (seed `user_id`); 0 for an administrator with no user record."
+          },
+          "msg_num": {
+            "$ref": "#/components/schemas/MsgNum"
+          },
+          "sequence": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 4294967295,
+            "description": "Per-chat sequence (messages `sequence`, imchat `msg_index`) of the message; for `read_mark.advanced`, the reader's new read mark."
+          },
+          "recall_sequence": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 4294967295,
+            "description": "Only on `message.recalled`; imchat `recall_index`, 0 after a hard clear."
+          },
+          "at": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The stored instant in milliseconds since the epoch (seed `update_time` × 1000)."
+          }
+        }
+      },
+      "RecallerNum": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 9007199254740991,
+        "description": "A user's number, or 0 for an administrator that has no user record (admin tokens need not name a provisioned user)."
       },
       "UpdateTime": {
         "type": "number",
@@ -218,10 +310,10 @@ export const document: Record<string, unknown> = {
           "user_id": {
             "allOf": [
               {
-                "$ref": "#/components/schemas/UserNum"
+                "$ref": "#/components/schemas/RecallerNum"
               }
             ],
-            "description": "The user who recalled or cleared the message (撤回者的user_id)."
+            "description": "The user who recalled or cleared the message (撤回者的user_id); 0 when an administrator that is not a provisioned user revoked or cleared it (`/messages/revoke-chat-ids`, `/messages/clear-chat-ids`)."
           },
           "chat_id": {
             "$ref": "#/components/schemas/ChatNum"
@@ -359,6 +451,33 @@ export const document: Record<string, unknown> = {
               "chat_id": 1,
               "msg_id": 1,
               "update_time": 1713844846.08072
+            }
+          }
+        ]
+      },
+      "canonicalEvent": {
+        "name": "canonicalEvent",
+        "title": "Canonical event (format=canonical)",
+        "summary": "Any chat event with canonical ids and sequences; sent instead of the seed messages on `/ws?format=canonical`.",
+        "contentType": "application/json",
+        "payload": {
+          "$ref": "#/components/schemas/CanonicalEventPayload"
+        },
+        "examples": [
+          {
+            "name": "recalled",
+            "summary": "A recall, as a canonical event",
+            "payload": {
+              "type": "imgate.event",
+              "kind": "message.recalled",
+              "chat_id": "s_a7be32fecc0b2015",
+              "chat_num": 1,
+              "actor_id": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
+              "actor_num": 1,
+              "msg_num": 1,
+              "sequence": 1,
+              "recall_sequence": 1,
+              "at": 1713844846080
             }
           }
         ]
