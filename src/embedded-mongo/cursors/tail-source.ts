@@ -19,13 +19,19 @@ export class TailSource implements CursorSource {
     private readonly signal: AbortSignal,
   ) {}
 
+  /**
+   * Walks record ids upward from the last one returned (ids only grow), so a getMore costs the
+   * inserts since the previous batch, not a scan of the whole capped collection.
+   */
   take(count: number): Document[] {
     const batch: Document[] = [];
-    for (const rid of this.collection.records.keys()) {
-      if (batch.length >= count) break;
-      if (rid <= this.lastRid) continue;
-      this.lastRid = rid;
-      const doc = this.collection.read(rid);
+    const last = this.collection.lastRecordId;
+    // Records below the oldest one still stored were evicted: skip their ids in one step.
+    const oldest = this.collection.records.keys().next().value;
+    if (oldest !== undefined && this.lastRid < oldest - 1) this.lastRid = oldest - 1;
+    while (batch.length < count && this.lastRid < last) {
+      this.lastRid += 1;
+      const doc = this.collection.read(this.lastRid);
       if (doc && (!this.query || this.query.test(doc))) batch.push(doc);
     }
     return project(batch, this.projection);

@@ -41,6 +41,11 @@ export class Collection {
     return this.indexes.get('_id_') as OrderedIndex;
   }
 
+  /** The highest record id handed out so far; record ids only grow, so later inserts are above it. */
+  get lastRecordId(): number {
+    return this.nextRid - 1;
+  }
+
   /** Reads one record as a document, counting it as examined. */
   read(rid: number): Document | undefined {
     const raw = this.records.get(rid);
