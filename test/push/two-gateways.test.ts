@@ -2,33 +2,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedMongo, startEmbeddedMongo } from '../../src/embedded-mongo/server.ts';
 import { startTestGateway, type TestGateway } from '../http/gateway-fixture.ts';
 import { connect, type RecordingClient } from './fixtures.ts';
+import { type GatewayProcess, startGatewayProcess } from './gateway-process.ts';
 
 /**
- * Two real gateways (`startGateway`, in-process) with `MONGODB_URI` pointing at one embedded
- * MongoDB, as two instances behind a load balancer: each pushes the other's events.
+ * Two real gateways with `MONGODB_URI` pointing at one embedded MongoDB, as two instances behind
+ * a load balancer: A in this process, B an `imgate serve` child process. Each pushes the other's
+ * events. Both share the test secret, so A's tokens are valid on B.
  */
 let mongo: EmbeddedMongo;
 let a: TestGateway;
-let b: TestGateway;
+let b: GatewayProcess;
 let groupId: string;
 let groupNum: number;
 const nums: Record<string, number> = {};
 let ownerOnA: RecordingClient;
 let memberOnB: RecordingClient;
 
-async function post(gw: TestGateway, path: string, token: string, json: unknown) {
-  const res = await gw.call(path, { method: 'POST', token, json });
+async function post(gw: { url: string }, path: string, token: string, json: unknown) {
+  const res = await fetch(`${gw.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(json),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-function wsUrl(gw: TestGateway, token: string): string {
+function wsUrl(gw: { url: string }, token: string): string {
   return `${gw.url.replace('http:', 'ws:')}/ws?token=${encodeURIComponent(token)}`;
 }
 
 beforeAll(async () => {
   mongo = await startEmbeddedMongo();
   a = await startTestGateway({ MONGODB_URI: mongo.uri, MONGODB_DB: 'push_two_gateways' });
-  b = await startTestGateway({ MONGODB_URI: mongo.uri, MONGODB_DB: 'push_two_gateways' });
+  b = await startGatewayProcess({ MONGODB_URI: mongo.uri, MONGODB_DB: 'push_two_gateways' });
   const admin = await a.token('root', { admin: true });
   for (const id of ['owner', 'member'])
     nums[id] = (await post(a, '/admin/users', admin, { id })).body.num as number;
@@ -36,7 +42,7 @@ beforeAll(async () => {
   groupId = chat.body.id as string;
   groupNum = chat.body.num as number;
   ownerOnA = await connect(wsUrl(a, await a.token('owner')));
-  memberOnB = await connect(wsUrl(b, await b.token('member')));
+  memberOnB = await connect(wsUrl(b, await a.token('member')));
   // Both buses start at "now": wait until a send on A reaches B before asserting (bounded).
   const owner = await a.token('owner');
   for (let attempt = 0; attempt < 50 && memberOnB.messages.length === 0; attempt += 1) {
@@ -54,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('two gateways over one MongoDB', () => {
-  it('pushes a /message/send made on A to a client of B', async () => {
+  it('pushes a /message/send made on A to a client of B (another process)', async () => {
     const before = memberOnB.messages.length;
     expect(before).toBeGreaterThan(0);
     const answer = await post(a, '/message/send', await a.token('owner'), {
@@ -74,14 +80,14 @@ describe('two gateways over one MongoDB', () => {
     });
   });
 
-  it('pushes a /record/push made on B to a client of A, msg_id = logId', async () => {
+  it('pushes a /record/push made on B (another process) to a client of A, msg_id = logId', async () => {
     const before = ownerOnA.messages.length;
     const form = new FormData();
     const frame = { channelType: 1, target: groupId, msgId: '0xacross2', msgType: 1, msg: 'from B' };
     form.set('file', new Blob([JSON.stringify(frame)], { type: 'application/json' }), 'frame.json');
     const res = await fetch(`${b.url}/record/push`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await b.token('member')}` },
+      headers: { authorization: `Bearer ${await a.token('member')}` },
       body: form,
     });
     expect(res.status).toBe(200);
