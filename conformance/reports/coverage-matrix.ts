@@ -11,24 +11,44 @@ export interface CoverageRow {
 
 export interface CoverageMatrix {
   readonly rows: readonly CoverageRow[];
-  readonly events: ReadonlyArray<{ readonly kind: string; readonly covered: boolean; readonly by: readonly string[] }>;
+  readonly events: ReadonlyArray<{
+    readonly kind: string;
+    readonly covered: boolean;
+    readonly by: readonly string[];
+  }>;
   readonly totals: Readonly<Record<CoverageRow['state'], number>> & { readonly events: string };
 }
 
 /** variant × operation × documented status × push event: what the run reached and what it did not. */
-export function coverageMatrix(specs: SpecSet, results: Results, variants: readonly string[]): CoverageMatrix {
+export function coverageMatrix(
+  specs: SpecSet,
+  results: Results,
+  variants: readonly string[],
+): CoverageMatrix {
   const rows: CoverageRow[] = [];
   for (const api of specs.apis.filter((a) => variants.includes(a.variant))) {
     for (const op of api.operations) {
       const seen = results.statuses.get(`${api.variant}:${op.operationId}`) ?? new Set<number>();
       const documented = op.responses.map((r) => r.status);
       for (const status of documented) {
-        const hit = [...seen].some((s) => String(s) === status || `${String(s)[0]}XX` === status.toUpperCase());
-        rows.push({ variant: api.variant, operation: op.operationId, status, state: hit ? 'covered' : 'not covered' });
+        const hit = [...seen].some(
+          (s) => String(s) === status || `${String(s)[0]}XX` === status.toUpperCase(),
+        );
+        rows.push({
+          variant: api.variant,
+          operation: op.operationId,
+          status,
+          state: hit ? 'covered' : 'not covered',
+        });
       }
       for (const s of seen) {
         if (!documented.includes(String(s)) && !documented.includes(`${String(s)[0]}XX`)) {
-          rows.push({ variant: api.variant, operation: op.operationId, status: String(s), state: 'undocumented seen' });
+          rows.push({
+            variant: api.variant,
+            operation: op.operationId,
+            status: String(s),
+            state: 'undocumented seen',
+          });
         }
       }
     }
@@ -61,5 +81,9 @@ export function renderCoverage(matrix: CoverageMatrix): string {
   }
   const lines = [...byOp].map(([op, cells]) => `  ${op.padEnd(40)} ${cells.join(' ')}`);
   const events = matrix.events.map((e) => `${e.kind}${e.covered ? '✓' : '·'}`).join('  ');
-  return ['coverage (✓ covered, · not covered, ! undocumented status seen):', ...lines, `  push events: ${events}`].join('\n');
+  return [
+    'coverage (✓ covered, · not covered, ! undocumented status seen):',
+    ...lines,
+    `  push events: ${events}`,
+  ].join('\n');
 }

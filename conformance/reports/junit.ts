@@ -1,7 +1,11 @@
 import type { Results } from '../engine/results.ts';
 
 const escapeXml = (s: string): string =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c)
+  s
+    .replace(
+      /[<>&'"]/g,
+      (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
+    )
     // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
@@ -25,11 +29,18 @@ export function renderJUnit(results: Results): string {
   }
   const xml = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = [...suites.values()].reduce((n, s) => n + s.size, 0);
-  const failed = [...suites.values()].reduce((n, s) => n + [...s.values()].filter((e) => e.failures.length > 0).length, 0);
-  xml.push(`<testsuites name="imgate-conformance" tests="${total}" failures="${failed}" time="${results.seconds().toFixed(3)}">`);
+  const failed = [...suites.values()].reduce(
+    (n, s) => n + [...s.values()].filter((e) => e.failures.length > 0).length,
+    0,
+  );
+  xml.push(
+    `<testsuites name="imgate-conformance" tests="${total}" failures="${failed}" time="${results.seconds().toFixed(3)}">`,
+  );
   for (const [name, suite] of [...suites].sort(([a], [b]) => a.localeCompare(b))) {
     const failures = [...suite.values()].filter((e) => e.failures.length > 0).length;
-    xml.push(`  <testsuite name="${escapeXml(name)}" tests="${suite.size}" failures="${failures}" errors="0" skipped="0">`);
+    xml.push(
+      `  <testsuite name="${escapeXml(name)}" tests="${suite.size}" failures="${failures}" errors="0" skipped="0">`,
+    );
     for (const [key, entry] of suite) {
       const [operation = '', check = ''] = key.split(' ');
       const open = `    <testcase classname="${escapeXml(name)}.${escapeXml(operation)}" name="${escapeXml(check)}"`;
@@ -40,7 +51,9 @@ export function renderJUnit(results: Results): string {
       }
       const message = `${first.title}: ${first.message}${entry.failures.length > 1 ? ` (+${entry.failures.length - 1} more)` : ''}`;
       xml.push(`${open}>`);
-      xml.push(`      <failure message="${escapeXml(message)}" type="${escapeXml(first.title)}">${escapeXml(`${first.init.pointer}\n${first.repro}`)}</failure>`);
+      xml.push(
+        `      <failure message="${escapeXml(message)}" type="${escapeXml(first.title)}">${escapeXml(`${first.init.pointer}\n${first.repro}`)}</failure>`,
+      );
       xml.push('    </testcase>');
     }
     xml.push('  </testsuite>');

@@ -5,7 +5,12 @@ import type { CoverageMatrix } from './coverage-matrix.ts';
 import { renderJUnit } from './junit.ts';
 
 /** Writes the requested report files (`json`, `junit`) into `dir`; returns their paths. */
-export function writeReports(dir: string, formats: readonly string[], results: Results, matrix: CoverageMatrix): string[] {
+export function writeReports(
+  dir: string,
+  formats: readonly string[],
+  results: Results,
+  matrix: CoverageMatrix,
+): string[] {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   if (formats.includes('json')) {
