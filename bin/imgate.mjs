@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx's loader: imgate ships no separate build step.
+#!/usr/bin/env -S node --max-semi-space-size=64
+// Runs the TypeScript sources through tsx (no build step). --max-semi-space-size: see docs/embedded-mongo.md.
 import { register } from 'tsx/esm/api';
 
 register();
