@@ -1,5 +1,4 @@
-import { startGateway } from '../../../src/cli/serve.ts';
-import { loadConfig } from '../../../src/config/index.ts';
+import { startTestGateway as startGatewayFixture } from '../../http/gateway-fixture.ts';
 
 /** Our gateway for the suite: embedded store in memory, ephemeral port, plus an admin token. */
 export interface TestGateway {
@@ -9,13 +8,8 @@ export interface TestGateway {
 }
 
 /** Starts the real gateway in-process (tests may import `src/`; `conformance/` never does). */
-export async function startTestGateway(env: NodeJS.ProcessEnv = {}): Promise<TestGateway> {
-  const config = loadConfig({ PORT: '0', DATA_DIR: 'memory', LOG_LEVEL: 'silent', ...env });
-  const gateway = await startGateway(config);
-  if (!gateway.mintToken) {
-    await gateway.close();
-    throw new Error('the test gateway signs with a secret, so it must mint tokens');
-  }
-  const { token } = await gateway.mintToken({ sub: 'admin', admin: true, ttlSeconds: 3600 });
-  return { url: gateway.url, adminToken: token, close: () => gateway.close() };
+export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
+  const gateway = await startGatewayFixture(env);
+  const adminToken = await gateway.token('admin', { admin: true, ttlSeconds: 3600 });
+  return { url: gateway.url, adminToken, close: () => gateway.close() };
 }
