@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../conformance/cli.ts');
+const { main } = await import('../conformance/cli.ts');
+process.exit(await main(process.argv.slice(2)));
