@@ -68,6 +68,11 @@ describe('import directions', () => {
     });
   }
 
+  it('sees the imports it judges (a scanner that found none would pass vacuously)', () => {
+    expect(relativeImports(join(ROOT, 'src/http/dialects.ts'))).toContain('src/dialects/messages/index.ts');
+    expect(layerOf('src/domain/send.ts')).toBe('src/domain');
+  });
+
   it('nothing in src imports a dialect except the HTTP assembly', () => {
     const offenders = sourceFiles(join(ROOT, 'src'))
       .filter(
