@@ -28,6 +28,9 @@ export function variantErrorHandler(variant: Variant | undefined, fallbackLog: L
     if (isDomainError(error)) return c.json(errorBody(variant, error.status, error.message), error.status);
     if (error instanceof HTTPException) {
       const { status, msg } = frameworkMessage(error);
+      // The rest of an oversized body is never read: close the connection instead of letting a
+      // client reuse a socket whose request stream is still half sent.
+      if (status === 413) c.header('Connection', 'close');
       return c.json(errorBody(variant, status, msg), status as 400);
     }
     const log: Logger = c.get('log') ?? fallbackLog;

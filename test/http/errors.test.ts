@@ -71,6 +71,8 @@ describe('request validation and errors, in each variant body', () => {
     const big = { id: 'big', name: 'x'.repeat(4096) };
     const adminRes = await gw.call('/admin/users', { token: admin, json: big });
     expect(adminRes.status).toBe(413);
+    // The unread rest of the body must not poison a reused keep-alive connection.
+    expect(adminRes.headers.get('connection')).toBe('close');
     expect(await adminRes.json()).toEqual({ code: 413, msg: 'request body exceeds 2048 bytes' });
     const token = await gw.token('alice');
     const messagesRes = await gw.call('/message/list', { token, json: { chat_id: 'x'.repeat(4096) } });
