@@ -13,7 +13,7 @@ import {
 } from '../http/auth/index.ts';
 import type { DialectMount } from '../http/dialect.ts';
 import { attachPushHub, createEventBus } from '../push/index.ts';
-import { createEventLogPublisher, openStore } from '../store/index.ts';
+import { createEventLogPublisher, openStore, type StoreOptions } from '../store/index.ts';
 import { mongoTarget } from './embedded-store.ts';
 
 /** A running gateway: HTTP + push on one port, over MongoDB (embedded or `MONGODB_URI`). */
@@ -43,6 +43,8 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** Replaces the built-in handler tables (see `AppDeps.dialects`). */
   readonly dialects?: readonly DialectMount[];
+  /** Sees every store command (tests and `bench/commands` count them per operation). */
+  readonly onStoreCommand?: StoreOptions['onCommand'];
 }
 
 /**
@@ -55,12 +57,14 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const authenticate = createAuthenticator(key);
   const mintToken = key.kind === 'secret' ? createTokenMinter(key.secret) : undefined;
   const mongo = await mongoTarget(config, logger);
-  const store = await openStore({ uri: mongo.uri, dbName: config.mongodbDb }).catch(
-    async (error: unknown) => {
-      await mongo.close();
-      throw error;
-    },
-  );
+  const store = await openStore({
+    uri: mongo.uri,
+    dbName: config.mongodbDb,
+    ...(options.onStoreCommand ? { onCommand: options.onStoreCommand } : {}),
+  }).catch(async (error: unknown) => {
+    await mongo.close();
+    throw error;
+  });
   const domain = createDomain({ store, events: createEventLogPublisher(store.events) });
   const app = createApp({
     config,

@@ -1,4 +1,4 @@
-import { type Db, MongoClient } from 'mongodb';
+import { type CommandStartedEvent, type Db, MongoClient } from 'mongodb';
 import type { StorePorts } from '../domain/index.ts';
 import { createChatRepository } from './chats.ts';
 import { createEventLog, type EventLog } from './event-log.ts';
@@ -16,6 +16,8 @@ export interface StoreOptions {
   readonly dbName: string;
   /** Numbers reserved per counter round trip (hi/lo); default 1000. */
   readonly numberBlockSize?: number;
+  /** Sees every command the driver sends (command monitoring; off unless given): `CommandCounter`. */
+  readonly onCommand?: (event: CommandStartedEvent) => void;
 }
 
 /** The repositories the domain runs on, the event log the push bus tails, and the connection. */
@@ -44,7 +46,8 @@ export function createStore(db: Db, close: () => Promise<void>, numberBlockSize?
 
 /** Connects the official driver, ensures collections and indexes, and returns the store. */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const client = new MongoClient(options.uri);
+  const client = new MongoClient(options.uri, { monitorCommands: options.onCommand !== undefined });
+  if (options.onCommand) client.on('commandStarted', options.onCommand);
   await client.connect();
   try {
     const db = client.db(options.dbName);
