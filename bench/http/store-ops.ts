@@ -12,73 +12,39 @@ export interface Fixture {
 export const PAGE = 50;
 
 /**
- * The store calls `domain/send.ts` makes for one send, in the same order and with the same
- * parallelism (traced through a proxy over the repositories): chat, idempotency lookup, number,
- * sequence, insert, sender, un-hide + last-online, event log. No HTTP, auth, validation, domain rule.
+ * The essential work of a send and nothing else, on the gateway's driver and store: one
+ * `findOneAndUpdate` `$inc` of the chat's sequence and one `insertOne` of the message — the
+ * two-command ceiling the gateway's send is measured against.
  */
-export async function storeSend(store: Store, fixture: Fixture, clientId: string): Promise<void> {
-  const chat = await store.chats.get(fixture.chatId);
+export async function storeSend(store: Store, fixture: Fixture, clientId: string): Promise<number> {
+  const chat = await store.db
+    .collection<{ _id: string; lastSeq: number }>('chats')
+    .findOneAndUpdate(
+      { _id: fixture.chatId },
+      { $inc: { lastSeq: 1 } },
+      { returnDocument: 'after', projection: { lastSeq: 1 } },
+    );
   if (!chat) throw new Error(`no chat ${fixture.chatId}`);
-  await store.messages.findByClient(fixture.userId, clientId);
-  const num = await store.numbers.next('message');
   const createdAt = Date.now();
-  const numbered = await store.chats.allocateSeq(chat.id, createdAt);
-  if (!numbered) throw new Error('allocateSeq found no chat');
-  await store.messages.insert({
-    num,
-    chatId: chat.id,
-    seq: numbered.lastSeq,
+  await store.db.collection('ceiling_messages').insertOne({
+    chatId: fixture.chatId,
+    seq: chat.lastSeq,
     senderId: fixture.userId,
     clientId,
     content: 'benchmark message',
-    extra: '',
-    type: 1,
-    isEnc: 0,
-    receiveIds: [],
     createdAt,
-    recall: null,
-    gap: false,
-    cleared: false,
   });
-  const [sender] = await Promise.all([
-    store.users.get(fixture.userId),
-    store.members.unhideAll(chat.id),
-    store.members.setLastOnline(fixture.userId, [chat.id], createdAt),
-  ]);
-  await store.events.appendEvent({
-    kind: 'message.sent',
-    chatId: chat.id,
-    chatNum: chat.num,
-    actorId: fixture.userId,
-    actorNum: sender?.num ?? 0,
-    messageNum: num,
-    sequence: numbered.lastSeq,
-    at: createdAt,
-    audience: [fixture.userId],
-  });
+  return chat.lastSeq;
 }
 
-/**
- * The store calls of one `reading.pull` / `reading.list` page of 50 after `after` (both make the
- * same ones): chat, membership, the page, membership again, hidden and focused marks, senders.
- */
-export async function storeReadPage(store: Store, fixture: Fixture, after: number): Promise<void> {
-  const chat = await store.chats.get(fixture.chatId);
-  if (!chat) throw new Error(`no chat ${fixture.chatId}`);
-  await store.members.getMany(fixture.userId, [chat.id]);
-  const page = await store.messages.query({
-    chatIds: [chat.id],
-    addressedTo: fixture.userId,
-    includeGaps: true,
-    orderBy: 'seq',
-    descending: false,
-    limit: PAGE,
-    seq: { gt: after },
-  });
+/** The essential work of a read of 50: one indexed `find` of the page (the one-command ceiling). */
+export async function storeReadPage(store: Store, fixture: Fixture, after: number): Promise<unknown[]> {
+  const page = await store.db
+    .collection('messages')
+    .find({ chatId: fixture.chatId, seq: { $gt: after } })
+    .sort({ seq: 1 })
+    .limit(PAGE)
+    .toArray();
   if (page.length !== PAGE) throw new Error(`page of ${page.length} messages`);
-  await store.members.getMany(fixture.userId, [chat.id]);
-  const nums = page.map((m) => m.num);
-  await store.hidden.hiddenAmong(fixture.userId, nums);
-  await store.focus.focusedAmong(fixture.userId, nums);
-  await store.users.getMany([fixture.userId]);
+  return page;
 }

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
-import type { DomainEvent } from '../../src/domain/events.ts';
+import { type DomainEvent, messageEvents } from '../../src/domain/events.ts';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/server.ts';
 import { attachPushHub, createEventBus, type EventFeed, renderSeedText } from '../../src/push/index.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -42,8 +42,10 @@ if (mode === 'bare') {
     );
   });
   publish = function bareBroadcast(event) {
-    const frame = Buffer.from(renderSeedText(event));
-    for (const ws of wss.clients) ws.send(frame);
+    for (const single of messageEvents(event)) {
+      const frame = Buffer.from(renderSeedText(single));
+      for (const ws of wss.clients) ws.send(frame);
+    }
   };
   stats = () => ({ connections: wss.clients.size });
 } else {

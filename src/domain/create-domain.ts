@@ -5,6 +5,7 @@ import type { DomainContext } from './context.ts';
 import type { DomainDeps, ImDomain } from './domain-api.ts';
 import { focus } from './focus.ts';
 import { hideChatMessages, hideChats, hideMessages } from './hide.ts';
+import { HOLE_GRACE_MS } from './holes.ts';
 import { createProvisioningService } from './provisioning.ts';
 import { markRead } from './read-mark.ts';
 import { createReadingService } from './reading.ts';
@@ -36,6 +37,8 @@ export function createDomain(deps: DomainDeps): ImDomain {
     newChatId: deps.newChatId ?? generateChatId,
     newClientId: deps.newClientId ?? generateClientId,
     userNums: new Map(),
+    chatFacts: new Map(),
+    holeGraceMs: deps.holeGraceMs ?? HOLE_GRACE_MS,
   };
   return {
     provisioning: createProvisioningService(ctx),

@@ -28,4 +28,6 @@ export interface DomainDeps {
   readonly newChatId?: () => string;
   /** Client id for sends that carry none (imchat); default a random UUID. */
   readonly newClientId?: () => string;
+  /** How long a sequence may lack its message before a read fills it; default `HOLE_GRACE_MS`. */
+  readonly holeGraceMs?: number;
 }

@@ -8,12 +8,16 @@ export type { Channel, ConversationRef } from './conversation-ref.ts';
 export { createDomain, generateChatId } from './create-domain.ts';
 export type { DomainDeps, ImDomain } from './domain-api.ts';
 export { DomainError, type DomainErrorKind, isDomainError } from './errors.ts';
-export type {
-  DomainEvent,
-  EventPublisher,
-  MessageRecalled,
-  MessageSent,
-  ReadMarkAdvanced,
+export {
+  type DomainEvent,
+  type EventPublisher,
+  type MessageEvent,
+  type MessageRecalled,
+  type MessageSent,
+  type MessagesRecalled,
+  messageEvents,
+  type ReadMarkAdvanced,
+  type RecalledMessage,
 } from './events.ts';
 export type { MessagingService, SendInput } from './messaging-api.ts';
 export {

@@ -9,27 +9,32 @@ export interface EventActor {
 }
 
 /**
- * Publishes `message.recalled` for a message of `chat` (push `withdraw message`); recall sequence 0
- * stands for a hard clear. The audience is computed from `chat` as it is now.
+ * Publishes one `messages.recalled` for messages of `chat` (push `withdraw message` for each);
+ * recall sequence 0 stands for a hard clear. Audiences are computed from `chat` as it is now.
+ * Nothing is published for no messages.
  */
-export function publishRecalled(
+export async function publishRecalled(
   ctx: DomainContext,
   actor: EventActor,
   chat: Chat,
-  message: Message,
-  recallSequence: number,
+  recalled: ReadonlyArray<{ message: Message; recallSeq: number }>,
   at: number,
 ): Promise<void> {
-  return ctx.events.publish({
-    kind: 'message.recalled',
+  if (recalled.length === 0) return;
+  const messages = recalled.map(({ message, recallSeq }) => ({
+    messageNum: message.num,
+    sequence: message.seq,
+    recallSequence: recallSeq,
+    audience: messageAudience(message, chat),
+  }));
+  await ctx.events.publish({
+    kind: 'messages.recalled',
     chatId: chat.id,
     chatNum: chat.num,
     actorId: actor.id,
     actorNum: actor.num,
-    messageNum: message.num,
-    sequence: message.seq,
-    recallSequence,
     at,
-    audience: messageAudience(message, chat),
+    audience: [...new Set(messages.flatMap((m) => m.audience))],
+    messages,
   });
 }

@@ -1,9 +1,11 @@
+import { userNums } from './access.ts';
 import type { DomainContext } from './context.ts';
-import type { Chat, MemberState, Message } from './model.ts';
+import { type Chat, defaultMemberState, type MemberState, type Message } from './model.ts';
+import type { ChatWithMember } from './ports.ts';
 import type { MessageView } from './views.ts';
 import { isReadBy, isVisibleTo, otherSide } from './visibility.ts';
 
-/** Everything needed to judge and render a batch of messages for one viewer, loaded in bulk. */
+/** Everything needed to judge and render a batch of messages for one viewer. */
 interface ViewerState {
   readonly chats: ReadonlyMap<string, Chat>;
   readonly members: ReadonlyMap<string, MemberState>;
@@ -13,13 +15,10 @@ interface ViewerState {
 }
 
 /**
- * What a caller has loaded already (the viewer's chats and its member states in them), so the
- * hot read paths do not fetch it twice.
+ * The chats (with the viewer's state in each) a caller has read already, so the hot read paths
+ * fetch nothing twice: a read of one chat then costs the chat and the page, nothing more.
  */
-export interface KnownState {
-  readonly chats?: readonly Chat[];
-  readonly members?: readonly MemberState[];
-}
+export type KnownState = readonly ChatWithMember[];
 
 async function loadViewerState(
   ctx: DomainContext,
@@ -27,26 +26,27 @@ async function loadViewerState(
   messages: readonly Message[],
   known: KnownState,
 ): Promise<ViewerState> {
-  const { store } = ctx;
-  const chats = new Map((known.chats ?? []).map((chat) => [chat.id, chat]));
+  const chats = new Map<string, Chat>();
+  const members = new Map<string, MemberState>();
+  const add = ({ chat, member }: { chat: Chat; member: MemberState | undefined }) => {
+    chats.set(chat.id, chat);
+    if (member) members.set(chat.id, member);
+  };
+  known.forEach(add);
   const missing = [...new Set(messages.map((m) => m.chatId))].filter((id) => !chats.has(id));
-  for (const chat of await store.chats.getMany(missing)) chats.set(chat.id, chat);
-  const knownMembers = known.members ?? [];
-  const unknownMembers = [...chats.keys()].filter((id) => !knownMembers.some((m) => m.chatId === id));
-  const nums = messages.map((m) => m.num);
   const senderIds = [...new Set(messages.map((m) => m.senderId).filter((id) => id !== ''))];
-  const [fetchedMembers, hidden, focused, senders] = await Promise.all([
-    unknownMembers.length > 0 ? store.members.getMany(viewerId, unknownMembers) : [],
-    store.hidden.hiddenAmong(viewerId, nums),
-    store.focus.focusedAmong(viewerId, nums),
-    store.users.getMany(senderIds),
+  const [fetched, nums] = await Promise.all([
+    missing.length > 0 ? ctx.store.chats.getManyWithMember(missing, viewerId) : [],
+    userNums(ctx, senderIds),
   ]);
+  fetched.forEach(add);
+  const states = [...members.values()];
   return {
     chats,
-    members: new Map([...knownMembers, ...fetchedMembers].map((member) => [member.chatId, member])),
-    hidden,
-    focused,
-    userNums: new Map(senders.map((user) => [user.id, user.num])),
+    members,
+    hidden: new Set(states.flatMap((m) => m.hidden)),
+    focused: new Set(states.flatMap((m) => m.focused)),
+    userNums: nums,
   };
 }
 
@@ -83,7 +83,7 @@ export async function visibleViews(
   ctx: DomainContext,
   viewerId: string,
   messages: readonly Message[],
-  known: KnownState = {},
+  known: KnownState = [],
 ): Promise<MessageView[]> {
   if (messages.length === 0) return [];
   const state = await loadViewerState(ctx, viewerId, messages, known);
@@ -95,9 +95,18 @@ export async function visibleViews(
 }
 
 /** Renders a message for its own sender without visibility filtering (send results). */
-export async function senderView(ctx: DomainContext, message: Message, chat: Chat): Promise<MessageView> {
-  const state = await loadViewerState(ctx, message.senderId, [message], { chats: [chat] });
-  return render(message, message.senderId, chat, state);
+export async function senderView(
+  ctx: DomainContext,
+  message: Message,
+  known: { chat: Chat; member: MemberState | undefined },
+): Promise<MessageView> {
+  const state = await loadViewerState(
+    ctx,
+    message.senderId,
+    [message],
+    [{ chat: known.chat, member: known.member ?? defaultMemberState(known.chat.id, message.senderId) }],
+  );
+  return render(message, message.senderId, known.chat, state);
 }
 
 /** Renders a message its sender has just stored: nobody can have hidden or starred it yet. */
@@ -121,7 +130,7 @@ export async function collectVisible(
   viewerId: string,
   limit: number,
   fetchPage: (after: Message | undefined, pageSize: number) => Promise<Message[]>,
-  known: KnownState = {},
+  known: KnownState = [],
 ): Promise<MessageView[]> {
   const views: MessageView[] = [];
   let last: Message | undefined;

@@ -39,6 +39,13 @@ export interface Chat {
   /** Instant of the last message, ms (0 when empty). */
   readonly lastTime: number;
   readonly createdAt: number;
+  /** Every message with `seq <= clearedSeq` was removed by an admin hard clear (0 when never). */
+  readonly clearedSeq: number;
+  /**
+   * Store time (ms) of the last sequence allocation: every sequence up to `lastSeq` was taken by
+   * then, which is how a read tells a crashed send's hole from a send still in flight (`holes.ts`).
+   */
+  readonly seqAt: number;
 }
 
 /** Per (chat, user) state. A member without a stored row has the defaults of `defaultMemberState`. */
@@ -55,10 +62,25 @@ export interface MemberState {
   readonly clearedSeq: number;
   /** ms; 0 when never recorded. */
   readonly lastOnlineTime: number;
+  /** Numbers of the messages hidden for me only (`delete-self-all`). */
+  readonly hidden: readonly number[];
+  /** Numbers of the messages I starred (record `focus`). */
+  readonly focused: readonly number[];
 }
 
 export function defaultMemberState(chatId: string, userId: string): MemberState {
-  return { chatId, userId, isTop: 0, isMute: 0, isHide: 0, readSeq: 0, clearedSeq: 0, lastOnlineTime: 0 };
+  return {
+    chatId,
+    userId,
+    isTop: 0,
+    isMute: 0,
+    isHide: 0,
+    readSeq: 0,
+    clearedSeq: 0,
+    lastOnlineTime: 0,
+    hidden: [],
+    focused: [],
+  };
 }
 
 /** Recall tombstone data. `recallSeq` is 0 only while a recall is being numbered. */
@@ -70,8 +92,9 @@ export interface Recall {
 
 /**
  * A stored message. Two kinds of row carry no user content:
- * - `gap`: the explicit tombstone for a sequence that was allocated but lost an idempotency race
- *   (so no client waits for a sequence that never comes);
+ * - `gap`: the explicit tombstone for a sequence that was allocated but never got its message (a
+ *   send that crashed, or a retry that lost a race past the idempotency window), written so that
+ *   no client waits for a sequence that never comes;
  * - `cleared`: removed by an admin hard clear; content destroyed, invisible everywhere, kept only so
  *   that neither its sequence nor its (sender, client id) is ever reused.
  */

@@ -22,34 +22,78 @@ export interface UserRepository {
 /** Why a chat insert was refused. */
 export type ChatInsertOutcome = 'inserted' | 'duplicate_id' | 'duplicate_pair';
 
+/** How a conversation is looked up: a chat by id, or the single chat of a member pair. */
+export type ChatKey = { readonly id: string } | { readonly pairKey: string };
+
+/** A chat together with one member's state, read in one command (the hot read paths). */
+export interface ChatWithMember {
+  readonly chat: Chat;
+  readonly member: MemberState;
+}
+
+/**
+ * A sequence allocation for a send. The store takes the next sequence only when every condition
+ * holds in the same atomic update of the chat document; the sender's last online time moves to
+ * `at`, and the chat is un-hidden for every member.
+ */
+export interface SeqRequest {
+  readonly key: ChatKey;
+  readonly senderId: string;
+  readonly clientId: string;
+  /** These must all be members (the sender and the receive ids). */
+  readonly memberIds: readonly string[];
+  /** Refuse single chats (a `group` reference). */
+  readonly groupOnly: boolean;
+  readonly at: number;
+  /**
+   * Allocate even when (sender, client id) is among the chat's recent sends (a retry whose first
+   * attempt never stored its message). Without it such a retry allocates nothing.
+   */
+  readonly force: boolean;
+}
+
 export interface ChatRepository {
   /** `pairKey` names the member pair of a single chat (unique), null for other chats. */
   insert(chat: Chat, pairKey: string | null): Promise<ChatInsertOutcome>;
   get(id: string): Promise<Chat | null>;
   getMany(ids: readonly string[]): Promise<Chat[]>;
   getByPair(pairKey: string): Promise<Chat | null>;
-  listForMember(userId: string): Promise<Chat[]>;
+  /** The chat and `userId`'s state in it (defaults when it has none); null when no such chat. */
+  getWithMember(key: ChatKey, userId: string): Promise<ChatWithMember | null>;
+  /** Chats by id with `userId`'s state in each; missing chats are left out. */
+  getManyWithMember(ids: readonly string[], userId: string): Promise<ChatWithMember[]>;
+  /** Chats `userId` is a member of, with its state in each. */
+  listForMember(userId: string): Promise<ChatWithMember[]>;
   /** Null when the chat does not exist. */
   addMembers(chatId: string, userIds: readonly string[]): Promise<Chat | null>;
+  /** Removes the member and its state. */
   removeMember(chatId: string, userId: string): Promise<Chat | null>;
-  /** Atomically takes the next sequence and moves `lastTime` to at least `at`; the chat after it. */
-  allocateSeq(chatId: string, at: number): Promise<Chat | null>;
-  /** Atomically takes `count` recall sequences; returns the first (they are consecutive). */
-  allocateRecallSeqs(chatId: string, count: number): Promise<number>;
+  /**
+   * Atomically takes the next sequence (see `SeqRequest`); the chat after it, or null when a
+   * condition failed (the caller then reads why) or when the client id is a recent send of the sender.
+   */
+  allocateSeq(request: SeqRequest): Promise<Chat | null>;
+  /** Whether (sender, client id) is among the sends the chat remembers (the idempotency window). */
+  isRecentSend(chat: ChatKey, senderId: string, clientId: string): Promise<boolean>;
+  /** Gives sequence `seq` back when it is still the chat's last one; false when a later one was taken. */
+  releaseSeq(chatId: string, seq: number): Promise<boolean>;
+  /** Atomically takes `count` recall sequences; the first of them and the chat after it. */
+  allocateRecallSeqs(chatId: string, count: number): Promise<{ first: number; chat: Chat }>;
+  /** Moves the chat's hard-clear mark to its last sequence; the chat after it, null when it does not exist. */
+  clearUpToLast(chatId: string): Promise<Chat | null>;
 }
 
+/** Per-member state, stored in the chat document (read with it in one command). */
 export interface MemberRepository {
-  /** Stored states of these chats for the user (absent rows mean defaults). */
-  getMany(userId: string, chatIds: readonly string[]): Promise<MemberState[]>;
-  /** Raises the read mark to `seq` if lower; returns the marks before and after. */
-  advanceReadSeq(chatId: string, userId: string, seq: number): Promise<{ before: number; after: number }>;
+  /**
+   * Raises the read mark to `seq` and the last online time to `at` when the mark is lower; the chat
+   * as it was, or null when the mark was already at or above `seq` (or the chat is gone).
+   */
+  advanceReadSeq(chatId: string, userId: string, seq: number, at: number): Promise<ChatWithMember | null>;
   /** Raises the cleared mark to `seq` if lower. */
   raiseClearedSeq(chatId: string, userId: string, seq: number): Promise<void>;
   setHidden(chatId: string, userId: string, hidden: boolean): Promise<void>;
-  /** Un-hides the chat for every member (a new message arrived). */
-  unhideAll(chatId: string): Promise<void>;
   setLastOnline(userId: string, chatIds: readonly string[], at: number): Promise<void>;
-  remove(chatId: string, userId: string): Promise<void>;
 }
 
 /** A sequence or number range; every bound optional. */
@@ -89,19 +133,22 @@ export interface RecallClaim {
   readonly senderId?: string;
 }
 
-/** Result of an insert: the stored message, or the earlier one that owns the (sender, client id). */
+/** Result of an insert: stored, or refused by one of the two unique indexes. */
 export type MessageInsertOutcome =
-  | { readonly inserted: true }
-  | { readonly inserted: false; readonly winner: Message };
+  | { readonly outcome: 'inserted' }
+  | { readonly outcome: 'duplicate_client'; readonly winner: Message }
+  | { readonly outcome: 'duplicate_seq' };
 
 export interface MessageRepository {
-  findByClient(senderId: string, clientId: string): Promise<Message | null>;
+  findByClient(chatId: string, senderId: string, clientId: string): Promise<Message | null>;
   /**
-   * Inserts a message whose sequence is already allocated. When another message owns its
-   * (sender, client id), writes a gap tombstone at the allocated sequence instead and returns that
-   * owner. When the write fails otherwise, it tries to leave the gap tombstone before throwing.
+   * Inserts a message whose sequence is already allocated. `duplicate_client`: another message
+   * owns its (chat, sender, client id), returned as `winner`; `duplicate_seq`: its sequence was
+   * filled meanwhile (a read repaired it as a hole). Nothing is written in either case.
    */
   insert(message: Message): Promise<MessageInsertOutcome>;
+  /** Writes gap tombstones at these sequences; returns those written (a sequence already filled is skipped). */
+  fillGaps(chatId: string, gaps: ReadonlyArray<{ seq: number; num: number }>, at: number): Promise<Message[]>;
   getByNum(num: number): Promise<Message | null>;
   getBySeq(chatId: string, seq: number): Promise<Message | null>;
   /** Live messages with these client ids, any sender; optionally only one sender's. */
@@ -122,17 +169,14 @@ export interface MessageRepository {
   clear(chatId: string, maxSeq: number): Promise<Message[]>;
 }
 
-/** Per-user message hides (`delete-self-all`). */
+/** Per-user message hides (`delete-self-all`), kept in the member's state (`MemberState.hidden`). */
 export interface HiddenRepository {
   hide(userId: string, messages: ReadonlyArray<{ num: number; chatId: string }>): Promise<void>;
-  /** Which of these numbers the user hid. */
-  hiddenAmong(userId: string, nums: readonly number[]): Promise<Set<number>>;
 }
 
-/** Per-user stars (record `focus`). */
+/** Per-user stars (record `focus`), kept in the member's state (`MemberState.focused`). */
 export interface FocusRepository {
-  focus(userId: string, message: { num: number; chatId: string }, at: number): Promise<void>;
-  focusedAmong(userId: string, nums: readonly number[]): Promise<Set<number>>;
+  focus(userId: string, message: { num: number; chatId: string }): Promise<void>;
 }
 
 /** Everything the domain persists through. */

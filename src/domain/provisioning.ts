@@ -78,6 +78,8 @@ export function createProvisioningService(ctx: DomainContext): ProvisioningServi
         lastRecallSeq: 0,
         lastTime: 0,
         createdAt: ctx.now(),
+        clearedSeq: 0,
+        seqAt: 0,
       };
       const key = chat.type === 1 ? pairKey(memberIds[0] ?? '', memberIds[1] ?? '') : null;
       const outcome = await store.chats.insert(chat, key);
@@ -102,9 +104,7 @@ export function createProvisioningService(ctx: DomainContext): ProvisioningServi
       if (chat.creatorId === userId) throw new DomainError('conflict', 'the creator cannot be removed');
       if (!chat.memberIds.includes(userId))
         throw new DomainError('not_found', `${userId} is not a member of chat ${chat.id}`);
-      const updated = await store.chats.removeMember(chat.id, userId);
-      await store.members.remove(chat.id, userId);
-      return updated ?? chat;
+      return (await store.chats.removeMember(chat.id, userId)) ?? chat;
     },
   };
 }

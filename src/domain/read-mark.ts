@@ -1,4 +1,4 @@
-import { actorNum, resolveConversation } from './access.ts';
+import { actorNum, resolveMembership } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
 import type { ConversationRef } from './conversation-ref.ts';
@@ -17,26 +17,28 @@ export async function markRead(
   to: ConversationRef,
   seq: number,
 ): Promise<ReadMarkResult> {
-  const chat = await resolveConversation(ctx, actor, to);
+  const { chat, member } = await resolveMembership(ctx, actor, to);
   requireInt(seq, 'msg_index', 0);
   if (seq > chat.lastSeq) throw new DomainError('not_found', `no message ${seq}: past the last message`);
-  const { before, after } = await ctx.store.members.advanceReadSeq(chat.id, actor.userId, seq);
-  if (after > before) {
-    const at = ctx.now();
-    await ctx.store.members.setLastOnline(actor.userId, [chat.id], at);
-    const message = await ctx.store.messages.getBySeq(chat.id, after);
-    const current = (await ctx.store.chats.get(chat.id)) ?? chat;
-    await ctx.events.publish({
-      kind: 'read_mark.advanced',
-      chatId: chat.id,
-      chatNum: chat.num,
-      actorId: actor.userId,
-      actorNum: await actorNum(ctx, actor),
-      messageNum: message && !message.cleared ? message.num : 0,
-      sequence: after,
-      at,
-      audience: current.memberIds.filter((id) => id !== actor.userId),
-    });
+  const unmoved = { chatId: chat.id, readSeq: member.readSeq, advanced: false };
+  if (seq <= member.readSeq) return unmoved;
+  const at = ctx.now();
+  const before = await ctx.store.members.advanceReadSeq(chat.id, actor.userId, seq, at);
+  if (!before) {
+    const now = await resolveMembership(ctx, actor, to); // a concurrent ack moved it at least as far
+    return { ...unmoved, readSeq: now.member.readSeq };
   }
-  return { chatId: chat.id, readSeq: after, advanced: after > before };
+  const message = await ctx.store.messages.getBySeq(chat.id, seq);
+  await ctx.events.publish({
+    kind: 'read_mark.advanced',
+    chatId: chat.id,
+    chatNum: chat.num,
+    actorId: actor.userId,
+    actorNum: await actorNum(ctx, actor),
+    messageNum: message && !message.cleared ? message.num : 0,
+    sequence: seq,
+    at,
+    audience: before.chat.memberIds.filter((id) => id !== actor.userId),
+  });
+  return { chatId: chat.id, readSeq: seq, advanced: true };
 }

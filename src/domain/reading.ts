@@ -1,10 +1,11 @@
-import { resolveConversation } from './access.ts';
+import { resolveMembership } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
 import { DomainError } from './errors.ts';
+import { repairHoles } from './holes.ts';
 import { collectVisible, visibleViews } from './message-views.ts';
-import type { Chat, Message } from './model.ts';
-import type { MessageQuery } from './ports.ts';
+import type { Message } from './model.ts';
+import type { ChatWithMember, MessageQuery } from './ports.ts';
 import type { ReadingService } from './reading-api.ts';
 import { requireIds, requireInt } from './validation.ts';
 import type { RecallEntry } from './views.ts';
@@ -32,39 +33,41 @@ function tighter(a: number | undefined, b: number | undefined, pick: (x: number,
 export function createReadingService(ctx: DomainContext): ReadingService {
   const { store } = ctx;
 
-  /** A sequence window of one chat, starting above the viewer's cleared mark. */
+  /** A sequence window of one chat, starting above the viewer's (and the chat's) cleared mark. */
   async function window(
     actor: Actor,
-    chat: Chat,
+    found: ChatWithMember,
     seq: { gt?: number; lt?: number },
     limit: number,
     descending: boolean,
   ) {
-    const [member] = await store.members.getMany(actor.userId, [chat.id]);
-    const floor = Math.max(seq.gt ?? 0, member?.clearedSeq ?? 0);
-    const fetchPage = (last: Message | undefined, pageSize: number) => {
+    const { chat, member } = found;
+    const floor = Math.max(seq.gt ?? 0, member.clearedSeq, chat.clearedSeq);
+    const fetchPage = async (last: Message | undefined, pageSize: number) => {
       const next = past(last, 'seq', descending);
-      return store.messages.query({
-        ...base(actor.userId, [chat.id], pageSize),
-        seq: { gt: tighter(floor, next.gt, Math.max), lt: tighter(seq.lt, next.lt, Math.min) },
+      const range = { gt: tighter(floor, next.gt, Math.max) ?? 0, lt: tighter(seq.lt, next.lt, Math.min) };
+      const page = await store.messages.query({
+        chatIds: [chat.id],
+        includeGaps: true,
+        orderBy: 'seq',
         descending,
+        limit: pageSize,
+        seq: range,
       });
+      return repairHoles(ctx, chat, page, range, pageSize, descending);
     };
-    return collectVisible(ctx, actor.userId, limit, fetchPage, {
-      chats: [chat],
-      members: member ? [member] : [],
-    });
+    return collectVisible(ctx, actor.userId, limit, fetchPage, [found]);
   }
 
   /** Records (no gap tombstones) of some chats by number, within `num`, in the given order. */
   function records(
     actor: Actor,
-    chats: readonly Chat[],
+    chats: readonly ChatWithMember[],
     num: { gt?: number; lt?: number },
     limit: number,
     descending: boolean,
   ) {
-    const chatIds = chats.map((chat) => chat.id);
+    const chatIds = chats.map(({ chat }) => chat.id);
     const fetchPage = (last: Message | undefined, pageSize: number) => {
       const next = past(last, 'num', descending);
       return store.messages.query({
@@ -75,15 +78,15 @@ export function createReadingService(ctx: DomainContext): ReadingService {
         num: { gt: tighter(num.gt, next.gt, Math.max), lt: tighter(num.lt, next.lt, Math.min) },
       });
     };
-    return collectVisible(ctx, actor.userId, limit, fetchPage, { chats });
+    return collectVisible(ctx, actor.userId, limit, fetchPage, chats);
   }
 
   return {
     async list(actor, to, { after, before, limit }) {
-      const chat = await resolveConversation(ctx, actor, to);
+      const found = await resolveMembership(ctx, actor, to);
       requireInt(limit, 'limit', 1, MAX_LIMIT);
       const descending = after === undefined || before !== undefined;
-      const views = await window(actor, chat, { gt: after ?? 0, lt: before }, limit, descending);
+      const views = await window(actor, found, { gt: after ?? 0, lt: before }, limit, descending);
       return descending ? views.reverse() : views;
     },
 
@@ -93,13 +96,14 @@ export function createReadingService(ctx: DomainContext): ReadingService {
     },
 
     async pull(actor, to, { direction, startSeq, startRecallSeq, count }) {
-      const chat = await resolveConversation(ctx, actor, to);
+      const found = await resolveMembership(ctx, actor, to);
+      const { chat } = found;
       requireInt(count, 'count', 1, 50);
       requireInt(startSeq, 'start_msg_index', 0);
       requireInt(startRecallSeq, 'start_recall_index', 0);
       const before = direction === 'before';
       const seq = before ? { gt: 0, lt: startSeq + 1 } : { gt: startSeq - 1 };
-      const messages = startSeq === 0 ? [] : await window(actor, chat, seq, count, before);
+      const messages = startSeq === 0 ? [] : await window(actor, found, seq, count, before);
       let recalls: RecallEntry[] = [];
       if (startRecallSeq > 0) {
         const recalled = await store.messages.queryRecalls({
@@ -109,7 +113,7 @@ export function createReadingService(ctx: DomainContext): ReadingService {
           descending: before,
           limit: count,
         });
-        const visible = await visibleViews(ctx, actor.userId, recalled, { chats: [chat] });
+        const visible = await visibleViews(ctx, actor.userId, recalled, [found]);
         recalls = visible.map((view) => ({ recallSeq: view.recall?.recallSeq ?? 0, seq: view.seq }));
         if (before) recalls.reverse();
       }
@@ -124,10 +128,10 @@ export function createReadingService(ctx: DomainContext): ReadingService {
     },
 
     async privateRecords(actor, peerId, beforeNum, limit) {
-      const chat = await resolveConversation(ctx, actor, { kind: 'direct', peerId });
+      const found = await resolveMembership(ctx, actor, { kind: 'direct', peerId });
       requireInt(limit, 'count', 1, MAX_LIMIT);
       const upper = beforeNum ? requireInt(beforeNum, 'logId', 1) : undefined;
-      return records(actor, [chat], { lt: upper }, limit, true);
+      return records(actor, [found], { lt: upper }, limit, true);
     },
 
     async getByNum(actor, num) {

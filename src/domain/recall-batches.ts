@@ -1,5 +1,6 @@
 import { messageByNum, resolveChats, resolveConversation } from './access.ts';
 import type { Actor } from './actor.ts';
+import { resolveChatFacts } from './chat-facts.ts';
 import type { DomainContext } from './context.ts';
 import type { Channel, ConversationRef } from './conversation-ref.ts';
 import { DomainError } from './errors.ts';
@@ -30,7 +31,7 @@ export async function recallByNum(
   num: number,
   channel: Channel | undefined,
 ): Promise<RecallResult> {
-  const { message, chat } = await messageByNum(ctx, num, channel);
+  const { message, chat } = await messageByNum(ctx, actor.userId, num, channel);
   return recallOwnMessage(ctx, actor, chat, message);
 }
 
@@ -48,7 +49,7 @@ export async function recallByClientIds(
   for (const chat of chats.filter((c) => isMember(c, actor.userId))) {
     const messages = byChat.get(chat.id) ?? [];
     const fresh = messages.filter((m) => !m.recall).map((m) => m.num);
-    const recalled = await recallInChat(ctx, actor, chat, { nums: fresh, senderId: actor.userId });
+    const recalled = await recallInChat(ctx, actor, chat.id, { nums: fresh, senderId: actor.userId });
     const done = new Set(recalled.map((r) => r.num));
     results.push(...recalled);
     for (const message of messages.filter((m) => !done.has(m.num)))
@@ -80,7 +81,7 @@ export async function recallOwnInChats(
   );
   const results: RecallResult[] = [];
   for (const chat of chats)
-    results.push(...(await recallInChat(ctx, actor, chat, { senderId: actor.userId })));
+    results.push(...(await recallInChat(ctx, actor, chat.id, { senderId: actor.userId })));
   return results;
 }
 
@@ -90,12 +91,12 @@ export async function revokeAllInChats(
   actor: Actor,
   chatIds: readonly string[],
 ): Promise<RecallResult[]> {
-  const chats = await resolveChats(
+  const chats = await resolveChatFacts(
     ctx,
     requireIds(chatIds, 'chat_ids'),
     (chat) => actor.isAdmin || chat.creatorId === actor.userId,
   );
   const results: RecallResult[] = [];
-  for (const chat of chats) results.push(...(await recallInChat(ctx, actor, chat, {})));
+  for (const chat of chats) results.push(...(await recallInChat(ctx, actor, chat.id, {})));
   return results;
 }

@@ -15,33 +15,31 @@ const NUMBERING_WAIT_MS = 20;
 const NUMBERING_ATTEMPTS = 50;
 
 /**
- * Recalls the unrecalled messages that `claim` selects in one chat. Claiming first and numbering
- * after keeps recall sequences gap-free without a transaction: only messages this call claimed
- * take a recall sequence, as one consecutive block, and each publishes `message.recalled`.
+ * Recalls the unrecalled messages that `claim` selects in one chat, in a constant number of store
+ * commands whatever their count. Claiming first and numbering after keeps recall sequences
+ * gap-free without a transaction: only messages this call claimed take a recall sequence, as one
+ * consecutive block, and the action publishes one `messages.recalled` carrying all of them.
  */
 export async function recallInChat(
   ctx: DomainContext,
   actor: Actor,
-  chat: Chat,
+  chatId: string,
   claim: Omit<RecallClaim, 'chatId'>,
 ): Promise<RecallResult[]> {
   const { store } = ctx;
   const at = ctx.now();
   const recall = { recallSeq: 0, recalledAt: at, recalledBy: actor.userId };
-  const claimed = await store.messages.claimRecall({ ...claim, chatId: chat.id }, recall, randomUUID());
+  const claimed = await store.messages.claimRecall({ ...claim, chatId }, recall, randomUUID());
   if (claimed.length === 0) return [];
-  const first = await store.chats.allocateRecallSeqs(chat.id, claimed.length);
+  const { first, chat } = await store.chats.allocateRecallSeqs(chatId, claimed.length);
   const numbered = claimed.map((message, index) => ({ message, recallSeq: first + index }));
   await store.messages.numberRecalls(
     numbered.map(({ message, recallSeq }) => ({ num: message.num, recallSeq })),
   );
-  const current = (await store.chats.get(chat.id)) ?? chat;
-  const by = { id: actor.userId, num: await actorNum(ctx, actor) };
-  for (const { message, recallSeq } of numbered)
-    await publishRecalled(ctx, by, current, message, recallSeq, at);
+  await publishRecalled(ctx, { id: actor.userId, num: await actorNum(ctx, actor) }, chat, numbered, at);
   return numbered.map(({ message, recallSeq }) => ({
     num: message.num,
-    chatId: chat.id,
+    chatId,
     seq: message.seq,
     recallSeq,
     alreadyRecalled: false,
@@ -76,7 +74,7 @@ export async function recallOwnMessage(
   }
   if (!isMember(chat, actor.userId)) throw new DomainError('not_found', `no message ${message.num}`);
   if (message.recall) return earlierRecall(ctx, message);
-  const [result] = await recallInChat(ctx, actor, chat, { nums: [message.num], senderId: actor.userId });
+  const [result] = await recallInChat(ctx, actor, chat.id, { nums: [message.num], senderId: actor.userId });
   if (result) return result;
   const raced = await ctx.store.messages.getByNum(message.num);
   if (!raced || raced.cleared) throw new DomainError('not_found', `no message ${message.num}`);

@@ -1,101 +1,145 @@
-import { actorNum, resolveConversation } from './access.ts';
+import { admitConversation, conversationKey, userNums } from './access.ts';
 import type { Actor } from './actor.ts';
+import { rememberChat } from './chat-facts.ts';
 import type { DomainContext } from './context.ts';
 import { DomainError } from './errors.ts';
-import { freshView, senderView } from './message-views.ts';
+import { freshView } from './message-views.ts';
 import type { SendInput } from './messaging-api.ts';
 import type { Chat, Message } from './model.ts';
+import type { ChatKey, SeqRequest } from './ports.ts';
+import { awaitFirstAttempt, type SendFields, settleRetry } from './send-retry.ts';
 import { requireFlag, requireId, requireInt } from './validation.ts';
 import type { SendResult } from './views.ts';
 import { isMember, messageAudience } from './visibility.ts';
 
-/** The fields a retry must repeat exactly to count as the same send. */
-type SendFields = Pick<Message, 'chatId' | 'content' | 'extra' | 'type' | 'isEnc' | 'receiveIds'>;
+/** Allocations one send may take: a slow send whose sequence a read filled as a hole takes another. */
+const MAX_ALLOCATIONS = 3;
 
-function sendFields(chat: Chat, input: SendInput): SendFields {
+function sendFields(input: SendInput): SendFields {
   if (typeof input.content !== 'string') throw new DomainError('invalid', 'content must be a string');
   const extra = input.extra ?? '';
   if (typeof extra !== 'string') throw new DomainError('invalid', 'extra must be a string');
-  const receiveIds = [...new Set(input.receiveIds ?? [])].sort();
-  const stranger = receiveIds.find((id) => !isMember(chat, id));
-  if (stranger !== undefined) throw new DomainError('invalid', `receive id ${stranger} is not a member`);
   return {
-    chatId: chat.id,
     content: input.content,
     extra,
     type: requireInt(input.type ?? 1, 'type', 1, 2 ** 31 - 1),
     isEnc: requireFlag(input.isEnc, 'is_enc'),
-    receiveIds,
+    receiveIds: [...new Set(input.receiveIds ?? [])].sort(),
   };
 }
 
-function sameSend(existing: Message, fields: SendFields): boolean {
-  if (existing.chatId !== fields.chatId) return false;
-  if (existing.recall) return true; // content is destroyed: the chat is all a retry can still match
-  return (
-    existing.content === fields.content &&
-    existing.extra === fields.extra &&
-    existing.type === fields.type &&
-    existing.isEnc === fields.isEnc &&
-    [...existing.receiveIds].sort().join('\u0000') === fields.receiveIds.join('\u0000')
+/** What a refused allocation means: an error to throw, a stored first attempt, or "allocate anyway". */
+type Refusal = { readonly retryOf: Message; readonly chat: Chat } | { readonly force: boolean };
+
+/**
+ * The allocation matched no chat: reads why (the refusals of `admitConversation`, a disabled chat,
+ * a receive id that is no member) or finds that the client id is a recent send of the sender.
+ */
+async function explainRefusal(
+  ctx: DomainContext,
+  actor: Actor,
+  input: SendInput,
+  request: SeqRequest,
+): Promise<Refusal> {
+  const { chat } = admitConversation(
+    actor,
+    input.to,
+    await ctx.store.chats.getWithMember(request.key, actor.userId),
+  );
+  if (chat.status !== 1) throw new DomainError('forbidden', `chat ${chat.id} is disabled`);
+  const stranger = request.memberIds.find((id) => !isMember(chat, id));
+  if (stranger !== undefined) throw new DomainError('invalid', `receive id ${stranger} is not a member`);
+  const stored = await ctx.store.messages.findByClient(chat.id, actor.userId, request.clientId);
+  if (stored) return { retryOf: stored, chat };
+  if (!(await ctx.store.chats.isRecentSend({ id: chat.id }, actor.userId, request.clientId)))
+    return { force: false }; // the chat changed between the two reads: try again
+  const first = await awaitFirstAttempt(ctx, chat.id, actor.userId, request.clientId);
+  return first ? { retryOf: first, chat } : { force: true };
+}
+
+/** A retry past the idempotency window allocated `seq` for nothing: give it back, or fill it. */
+async function abandonSeq(ctx: DomainContext, chat: Chat, seq: number): Promise<void> {
+  if (await ctx.store.chats.releaseSeq(chat.id, seq)) return;
+  await ctx.store.messages.fillGaps(
+    chat.id,
+    [{ seq, num: await ctx.store.numbers.next('message') }],
+    ctx.now(),
   );
 }
 
-async function settleRetry(ctx: DomainContext, existing: Message, fields: SendFields, chat: Chat) {
-  if (existing.cleared) throw new DomainError('conflict', 'this message id was cleared');
-  if (!sameSend(existing, fields))
-    throw new DomainError('conflict', 'message id reused with different content');
-  const owner = existing.chatId === chat.id ? chat : await ctx.store.chats.get(existing.chatId);
-  return { message: await senderView(ctx, existing, owner ?? chat), duplicate: true };
-}
-
 /**
- * Idempotent send: a known (sender, client id) is settled without allocating anything; otherwise
- * a number and a sequence are taken and the insert decides a concurrent race (the loser's sequence
- * becomes a gap tombstone in the store). `message.sent` is published once the insert succeeded.
+ * Idempotent send in three store commands: one update of the chat document checks membership,
+ * takes the next sequence, un-hides the chat and records the sender's last online time — unless
+ * (sender, client id) is one of the chat's recent sends, so a retry never takes a sequence; then
+ * the message insert, whose unique (chat, sender, client id) index settles a retry older than that
+ * window; then `message.sent`. A sequence whose send died before its insert is filled by the next
+ * read (`holes.ts`); a send that finds its sequence filled that way takes another.
  */
 export async function send(ctx: DomainContext, actor: Actor, input: SendInput): Promise<SendResult> {
-  const chat = await resolveConversation(ctx, actor, input.to);
-  if (chat.status !== 1) throw new DomainError('forbidden', `chat ${chat.id} is disabled`);
-  const fields = sendFields(chat, input);
+  const fields = sendFields(input);
   const clientId = requireId(input.clientId ?? ctx.newClientId(), 'message id');
+  const key: ChatKey | null = conversationKey(actor, input.to);
+  if (!key) admitConversation(actor, input.to, null);
   const { store } = ctx;
-  const existing = await store.messages.findByClient(actor.userId, clientId);
-  if (existing) return settleRetry(ctx, existing, fields, chat);
-
-  const num = await store.numbers.next('message');
-  const createdAt = ctx.now();
-  const numbered = await store.chats.allocateSeq(chat.id, createdAt);
-  if (!numbered) throw new DomainError('not_found', `no chat ${chat.id}`);
-  const message: Message = {
-    ...fields,
-    num,
-    seq: numbered.lastSeq,
+  let request: SeqRequest = {
+    key: key as ChatKey,
     senderId: actor.userId,
     clientId,
-    createdAt,
-    recall: null,
-    gap: false,
-    cleared: false,
+    memberIds: [actor.userId, ...fields.receiveIds],
+    groupOnly: input.to.kind === 'group',
+    at: ctx.now(),
+    force: false,
   };
-  const outcome = await store.messages.insert(message);
-  if (!outcome.inserted) return settleRetry(ctx, outcome.winner, fields, chat);
+  for (let allocation = 0; allocation < MAX_ALLOCATIONS; ) {
+    const chat = await store.chats.allocateSeq(request);
+    if (!chat) {
+      const refusal = await explainRefusal(ctx, actor, input, request);
+      if ('retryOf' in refusal) return settleRetry(ctx, refusal.retryOf, fields, refusal.chat);
+      request = { ...request, force: refusal.force };
+      continue;
+    }
+    allocation += 1;
+    rememberChat(ctx, chat);
+    const message: Message = {
+      ...fields,
+      chatId: chat.id,
+      num: await store.numbers.next('message'),
+      seq: chat.lastSeq,
+      senderId: actor.userId,
+      clientId,
+      createdAt: request.at,
+      recall: null,
+      gap: false,
+      cleared: false,
+    };
+    const stored = await store.messages.insert(message);
+    if (stored.outcome === 'duplicate_client') {
+      await abandonSeq(ctx, chat, message.seq);
+      return settleRetry(ctx, stored.winner, fields, chat);
+    }
+    if (stored.outcome === 'inserted') return published(ctx, actor, chat, message);
+    request = { ...request, force: true, at: ctx.now() };
+  }
+  throw new Error(`send ${clientId}: every allocated sequence was filled before the insert`);
+}
 
-  const [senderNum] = await Promise.all([
-    actorNum(ctx, actor),
-    store.members.unhideAll(chat.id),
-    store.members.setLastOnline(actor.userId, [chat.id], createdAt),
-  ]);
+async function published(
+  ctx: DomainContext,
+  actor: Actor,
+  chat: Chat,
+  message: Message,
+): Promise<SendResult> {
+  const senderNum = (await userNums(ctx, [actor.userId])).get(actor.userId) ?? 0;
   await ctx.events.publish({
     kind: 'message.sent',
     chatId: chat.id,
     chatNum: chat.num,
     actorId: actor.userId,
     actorNum: senderNum,
-    messageNum: num,
+    messageNum: message.num,
     sequence: message.seq,
-    at: createdAt,
-    audience: messageAudience(message, numbered),
+    at: message.createdAt,
+    audience: messageAudience(message, chat),
   });
-  return { message: freshView(message, numbered, senderNum), duplicate: false };
+  return { message: freshView(message, chat, senderNum), duplicate: false };
 }

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Actor } from '../domain/actor.ts';
 import { isDomainError } from '../domain/errors.ts';
-import type { DomainEvent } from '../domain/events.ts';
+import { type DomainEvent, messageEvents } from '../domain/events.ts';
 import { CloseCode } from './close-codes.ts';
 import { consumeFeed, type EventFeed, type PushLogger } from './event-feed.ts';
 import { notePong, startHeartbeat } from './heartbeat.ts';
@@ -73,10 +73,14 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
 
   const batch = new WriteBatch();
 
-  function deliver(event: DomainEvent): void {
+  /** One logged event, fanned out as frames: a bulk recall is one frame per message. */
+  function deliver(logged: DomainEvent): void {
     counters.eventsReceived += 1;
-    const encoded = new EncodedEvent(event);
-    for (const userId of event.audience) {
+    for (const event of messageEvents(logged)) deliverFrame(new EncodedEvent(event));
+  }
+
+  function deliverFrame(encoded: EncodedEvent): void {
+    for (const userId of encoded.event.audience) {
       for (const connection of registry.connectionsOf(userId)) {
         batch.add(connection);
         if (connection.send(encoded.frame(connection.format))) counters.framesSent += 1;

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../domain/events.ts';
+import type { MessageEvent } from '../domain/events.ts';
 import { renderCanonicalText } from './render-canonical.ts';
 import { renderSeedText } from './render-seed.ts';
 
@@ -21,7 +21,7 @@ export class EncodedEvent {
   #seed: Buffer | undefined;
   #canonical: Buffer | undefined;
 
-  constructor(readonly event: DomainEvent) {}
+  constructor(readonly event: MessageEvent) {}
 
   /** The frame for `format`, encoded on first use. */
   frame(format: PushFormat): Buffer {

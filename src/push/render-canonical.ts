@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../domain/events.ts';
+import type { MessageEvent } from '../domain/events.ts';
 
 /**
  * The optional richer event format a client picks with `/ws?format=canonical`: the canonical ids
@@ -8,7 +8,7 @@ import type { DomainEvent } from '../domain/events.ts';
  */
 export interface CanonicalPayload {
   readonly type: 'imgate.event';
-  readonly kind: DomainEvent['kind'];
+  readonly kind: MessageEvent['kind'];
   readonly chat_id: string;
   readonly chat_num: number;
   readonly actor_id: string;
@@ -22,7 +22,7 @@ export interface CanonicalPayload {
 }
 
 /** Renders a domain event in the canonical format; `audience` is never sent. */
-export function toCanonicalPayload(event: DomainEvent): CanonicalPayload {
+export function toCanonicalPayload(event: MessageEvent): CanonicalPayload {
   return {
     type: 'imgate.event',
     kind: event.kind,
@@ -38,6 +38,6 @@ export function toCanonicalPayload(event: DomainEvent): CanonicalPayload {
 }
 
 /** The canonical payload as the JSON text of one frame. */
-export function renderCanonicalText(event: DomainEvent): string {
+export function renderCanonicalText(event: MessageEvent): string {
   return JSON.stringify(toCanonicalPayload(event));
 }

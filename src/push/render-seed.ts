@@ -1,7 +1,7 @@
-import type { DomainEvent } from '../domain/events.ts';
+import type { MessageEvent } from '../domain/events.ts';
 
 /** `status` of each seed-001 payload, by domain event kind. */
-const SEED_STATUS: Record<DomainEvent['kind'], SeedStatus> = {
+const SEED_STATUS: Record<MessageEvent['kind'], SeedStatus> = {
   'message.sent': 'send message',
   'message.recalled': 'withdraw message',
   'read_mark.advanced': 'read message',
@@ -32,7 +32,7 @@ export interface SeedPayload {
  * clients in typed languages (Python `float`, Go `float64`) keep one type for it. All other fields
  * are integers or fixed strings, so no escaping is needed.
  */
-export function renderSeedText(event: DomainEvent): string {
+export function renderSeedText(event: MessageEvent): string {
   return (
     `{"type":"chat.message","status":"${SEED_STATUS[event.kind]}","user_id":${integer(event.actorNum)},` +
     `"chat_id":${integer(event.chatNum)},"msg_id":${integer(event.messageNum)},` +
@@ -41,7 +41,7 @@ export function renderSeedText(event: DomainEvent): string {
 }
 
 /** The seed payload as an object, for tests and for callers that embed it elsewhere. */
-export function toSeedPayload(event: DomainEvent): SeedPayload {
+export function toSeedPayload(event: MessageEvent): SeedPayload {
   return {
     type: 'chat.message',
     status: SEED_STATUS[event.kind],

@@ -1,44 +1,41 @@
-import type { Collection, Db } from 'mongodb';
-import type { Chat, ChatRepository, ChatStatus, ChatType, Flag } from '../domain/index.ts';
+import type { Collection, Db, Document, Filter, UpdateFilter } from 'mongodb';
+import type { ChatRepository } from '../domain/index.ts';
+import {
+  CHAT_ONLY,
+  type ChatDocument,
+  keyFilter,
+  memberField,
+  RECENT_SENDS,
+  sendKey,
+  toChat,
+  toChatWithMember,
+  withMember,
+} from './chat-document.ts';
 import { isDuplicateKey } from './mongo-errors.ts';
 
 /**
- * `chats` documents. The chat id is the `_id`. `pairKey` is unique: a single chat stores its
- * member pair there (one single chat per pair), any other chat its own id, so the unique index
- * needs no sparse or partial filter.
+ * Chats, their member lists, their members' state and the per-chat sequence counters (`$inc` on
+ * the chat document). See `chat-document.ts` for the shape and why member state lives here.
  */
-export interface ChatDocument {
-  _id: string;
-  num: number;
-  type: ChatType;
-  status: ChatStatus;
-  isEnc: Flag;
-  creatorId: string;
-  memberIds: string[];
-  lastSeq: number;
-  lastRecallSeq: number;
-  lastTime: number;
-  createdAt: number;
-  pairKey: string;
-}
-
-function toChat(doc: ChatDocument): Chat {
-  const { _id, pairKey: _pairKey, ...rest } = doc;
-  return { id: _id, ...rest };
-}
-
-/** Chats, their member lists, and the per-chat sequence counters (`$inc` on the chat document). */
 export function createChatRepository(db: Db): ChatRepository {
   const chats: Collection<ChatDocument> = db.collection('chats');
 
-  async function mapped(filter: Parameters<typeof chats.findOne>[0]): Promise<Chat | null> {
-    const doc = await chats.findOne(filter ?? {});
+  async function one(filter: Filter<ChatDocument>) {
+    const doc = await chats.findOne(filter, { projection: CHAT_ONLY });
+    return doc ? toChat(doc) : null;
+  }
+
+  async function modify(filter: Filter<ChatDocument>, update: UpdateFilter<ChatDocument> | Document[]) {
+    const doc = await chats.findOneAndUpdate(filter, update, {
+      returnDocument: 'after',
+      projection: CHAT_ONLY,
+    });
     return doc ? toChat(doc) : null;
   }
 
   return {
     async insert(chat, pairKey) {
-      const { id, ...rest } = chat;
+      const { id, seqAt: _seqAt, ...rest } = chat;
       try {
         await chats.insertOne({
           _id: id,
@@ -49,50 +46,70 @@ export function createChatRepository(db: Db): ChatRepository {
         return 'inserted';
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        return (await chats.findOne({ _id: id })) ? 'duplicate_id' : 'duplicate_pair';
+        return (await chats.findOne({ _id: id }, { projection: { _id: 1 } }))
+          ? 'duplicate_id'
+          : 'duplicate_pair';
       }
     },
-    get: (id) => mapped({ _id: id }),
+    get: (id) => one({ _id: id }),
     async getMany(ids) {
       if (ids.length === 0) return [];
-      return (await chats.find({ _id: { $in: [...ids] } }).toArray()).map(toChat);
+      return (await chats.find({ _id: { $in: [...ids] } }, { projection: CHAT_ONLY }).toArray()).map(toChat);
     },
-    getByPair: (pairKey) => mapped({ pairKey }),
+    getByPair: (pairKey) => one({ pairKey }),
+    async getWithMember(key, userId) {
+      const doc = await chats.findOne(keyFilter(key), { projection: withMember(userId) });
+      return doc ? toChatWithMember(doc, userId) : null;
+    },
+    async getManyWithMember(ids, userId) {
+      if (ids.length === 0) return [];
+      const docs = await chats.find({ _id: { $in: [...ids] } }, { projection: withMember(userId) }).toArray();
+      return docs.map((doc) => toChatWithMember(doc, userId));
+    },
     async listForMember(userId) {
-      return (await chats.find({ memberIds: userId }).toArray()).map(toChat);
+      const docs = await chats.find({ memberIds: userId }, { projection: withMember(userId) }).toArray();
+      return docs.map((doc) => toChatWithMember(doc, userId));
     },
-    async addMembers(chatId, userIds) {
-      const doc = await chats.findOneAndUpdate(
+    addMembers: (chatId, userIds) =>
+      modify({ _id: chatId }, { $addToSet: { memberIds: { $each: [...userIds] } } }),
+    removeMember: (chatId, userId) =>
+      modify(
         { _id: chatId },
-        { $addToSet: { memberIds: { $each: [...userIds] } } },
-        { returnDocument: 'after' },
-      );
-      return doc ? toChat(doc) : null;
+        { $pull: { memberIds: userId, hiddenBy: userId }, $unset: { [`state.${memberField(userId)}`]: '' } },
+      ),
+    allocateSeq(request) {
+      const key = sendKey(request.senderId, request.clientId);
+      const filter: Filter<ChatDocument> = {
+        ...keyFilter(request.key),
+        memberIds: { $all: [...new Set(request.memberIds)] },
+        status: 1,
+      };
+      if (request.groupOnly) filter.type = { $ne: 1 };
+      if (!request.force) filter.recent = { $ne: key };
+      return modify(filter, {
+        $inc: { lastSeq: 1 },
+        $max: { lastTime: request.at, [`state.${memberField(request.senderId)}.lastOnlineTime`]: request.at },
+        $set: { hiddenBy: [] },
+        $currentDate: { seqAt: true },
+        $push: { recent: { $each: [key], $slice: -RECENT_SENDS } },
+      } as UpdateFilter<ChatDocument>);
     },
-    async removeMember(chatId, userId) {
-      const doc = await chats.findOneAndUpdate(
-        { _id: chatId },
-        { $pull: { memberIds: userId } },
-        { returnDocument: 'after' },
+    async isRecentSend(chat, senderId, clientId) {
+      const found = await chats.findOne(
+        { ...keyFilter(chat), recent: sendKey(senderId, clientId) },
+        { projection: { _id: 1 } },
       );
-      return doc ? toChat(doc) : null;
+      return found !== null;
     },
-    async allocateSeq(chatId, at) {
-      const doc = await chats.findOneAndUpdate(
-        { _id: chatId },
-        { $inc: { lastSeq: 1 }, $max: { lastTime: at } },
-        { returnDocument: 'after' },
-      );
-      return doc ? toChat(doc) : null;
+    async releaseSeq(chatId, seq) {
+      const result = await chats.updateOne({ _id: chatId, lastSeq: seq }, { $inc: { lastSeq: -1 } });
+      return result.modifiedCount === 1;
     },
     async allocateRecallSeqs(chatId, count) {
-      const doc = await chats.findOneAndUpdate(
-        { _id: chatId },
-        { $inc: { lastRecallSeq: count } },
-        { returnDocument: 'after' },
-      );
-      if (!doc) throw new Error(`chat ${chatId} vanished while recalling`);
-      return doc.lastRecallSeq - count + 1;
+      const chat = await modify({ _id: chatId }, { $inc: { lastRecallSeq: count } });
+      if (!chat) throw new Error(`chat ${chatId} vanished while recalling`);
+      return { first: chat.lastRecallSeq - count + 1, chat };
     },
+    clearUpToLast: (chatId) => modify({ _id: chatId }, [{ $set: { clearedSeq: '$lastSeq' } }]),
   };
 }

@@ -1,12 +1,9 @@
 import type { Db } from 'mongodb';
 import type { FocusRepository } from '../domain/index.ts';
-import { createMarkCollection } from './per-user-marks.ts';
+import { createMarkSet } from './per-user-marks.ts';
 
-/** `focus`: messages a user starred (record `/app/record/focus`). */
+/** Messages a user starred (record `/app/record/focus`): `MemberState.focused`. */
 export function createFocusRepository(db: Db): FocusRepository {
-  const marks = createMarkCollection(db, 'focus');
-  return {
-    focus: (userId, message, at) => marks.mark(userId, [message], at),
-    focusedAmong: (userId, nums) => marks.markedAmong(userId, nums),
-  };
+  const marks = createMarkSet(db, 'focused');
+  return { focus: (userId, message) => marks.mark(userId, [message]) };
 }

@@ -1,12 +1,9 @@
 import type { Db } from 'mongodb';
 import type { HiddenRepository } from '../domain/index.ts';
-import { createMarkCollection } from './per-user-marks.ts';
+import { createMarkSet } from './per-user-marks.ts';
 
-/** `hidden`: messages a user deleted for itself only (`/messages/delete-self-all`). */
-export function createHiddenRepository(db: Db, clock: () => number = Date.now): HiddenRepository {
-  const marks = createMarkCollection(db, 'hidden');
-  return {
-    hide: (userId, messages) => marks.mark(userId, messages, clock()),
-    hiddenAmong: (userId, nums) => marks.markedAmong(userId, nums),
-  };
+/** Messages a user deleted for itself only (`/messages/delete-self-all`): `MemberState.hidden`. */
+export function createHiddenRepository(db: Db): HiddenRepository {
+  const marks = createMarkSet(db, 'hidden');
+  return { hide: (userId, messages) => marks.mark(userId, messages) };
 }

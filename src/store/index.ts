@@ -1,4 +1,6 @@
 /** The MongoDB store: `openStore` for the gateway, the event log and publisher for push. */
+
+export { RECENT_SENDS } from './chat-document.ts';
 export { CommandCounter, describeCommands, type WireCommand } from './command-counter.ts';
 export { createEventLog, EVENTS_CAPACITY_BYTES, type EventLog, type LoggedEvent } from './event-log.ts';
 export { createEventLogPublisher } from './event-publisher.ts';

@@ -2,9 +2,11 @@ import type { Db, IndexDescription } from 'mongodb';
 import { ensureEventLog } from './event-log.ts';
 
 /**
- * Every index the store relies on. Unique ones carry rules (one number per user, chat and
- * message; one single chat per pair; one message per (chat, sequence) and per (sender, client id));
- * the others serve the queries of `messages.ts`, `chats.ts` and `members.ts`.
+ * Every index the store relies on, in one place (a test and docs/scaling.md read it). Unique ones
+ * carry rules (one number per user, chat and message; one single chat per pair; one message per
+ * (chat, sequence) and per (chat, sender, client id) — idempotency keys start with the chat id,
+ * the messages' shard key, docs/normalization.md A16); the others serve the queries of
+ * `messages.ts` and `chats.ts`. Member state, hides and stars live in the chat document.
  */
 export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
   users: [{ key: { num: 1 }, name: 'num_unique', unique: true }],
@@ -13,19 +15,13 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     { key: { pairKey: 1 }, name: 'pair_unique', unique: true },
     { key: { memberIds: 1 }, name: 'members' },
   ],
-  members: [
-    { key: { userId: 1, chatId: 1 }, name: 'user_chat' },
-    { key: { chatId: 1, isHide: 1 }, name: 'chat_hidden' },
-  ],
   messages: [
     { key: { chatId: 1, seq: 1 }, name: 'chat_seq_unique', unique: true },
-    { key: { senderId: 1, clientId: 1 }, name: 'sender_client_unique', unique: true },
+    { key: { chatId: 1, senderId: 1, clientId: 1 }, name: 'chat_sender_client_unique', unique: true },
     { key: { clientId: 1 }, name: 'client' },
     { key: { chatId: 1, _id: 1 }, name: 'chat_num' },
     { key: { chatId: 1, 'recall.recallSeq': 1 }, name: 'chat_recall' },
   ],
-  hidden: [{ key: { userId: 1, chatId: 1 }, name: 'user_chat' }],
-  focus: [{ key: { userId: 1, chatId: 1 }, name: 'user_chat' }],
 };
 
 /** Creates the capped event log and every index; idempotent, run at every start. */

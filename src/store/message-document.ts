@@ -38,20 +38,20 @@ export function toMessage(doc: MessageDocument): Message {
   };
 }
 
-/** The tombstone that fills a sequence whose message lost an idempotency race. */
-export function gapDocument(lost: Message): MessageDocument {
+/** The tombstone that fills a sequence whose message never came (docs/normalization.md A16). */
+export function gapDocument(chatId: string, seq: number, num: number, at: number): MessageDocument {
   return {
-    _id: lost.num,
-    chatId: lost.chatId,
-    seq: lost.seq,
+    _id: num,
+    chatId,
+    seq,
     senderId: '',
-    clientId: `~gap:${lost.chatId}:${lost.seq}`,
+    clientId: `~gap:${chatId}:${seq}`,
     content: '',
     extra: '',
     type: 0,
     isEnc: 0,
     receiveIds: [],
-    createdAt: lost.createdAt,
+    createdAt: at,
     recall: null,
     gap: true,
     cleared: false,

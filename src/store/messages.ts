@@ -1,4 +1,10 @@
-import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
+import {
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Db,
+  type Filter,
+  MongoBulkWriteError,
+} from 'mongodb';
 import type { MessageRepository } from '../domain/index.ts';
 import {
   gapDocument,
@@ -8,12 +14,12 @@ import {
   toDocument,
   toMessage,
 } from './message-document.ts';
-import { isDuplicateKey } from './mongo-errors.ts';
+import { duplicateKeyFields } from './mongo-errors.ts';
 
 /**
- * Messages by number, (chat, sequence) and (sender, client id), all unique indexes. Sending never
- * uses a transaction: the sequence comes from the chat document, and a lost idempotency race
- * leaves an explicit gap tombstone at the sequence it had taken.
+ * Messages by number, (chat, sequence) and (chat, sender, client id), all unique indexes. Sending
+ * never uses a transaction: the sequence comes from the chat document, and the insert tells which
+ * unique index refused it, so the domain can settle a retry or take a new sequence.
  */
 export function createMessageRepository(db: Db): MessageRepository {
   const messages: Collection<MessageDocument> = db.collection('messages');
@@ -23,8 +29,8 @@ export function createMessageRepository(db: Db): MessageRepository {
     return docs.map(toMessage);
   }
 
-  async function findByClient(senderId: string, clientId: string) {
-    const doc = await messages.findOne({ senderId, clientId });
+  async function findByClient(chatId: string, senderId: string, clientId: string) {
+    const doc = await messages.findOne({ chatId, senderId, clientId });
     return doc ? toMessage(doc) : null;
   }
 
@@ -33,17 +39,29 @@ export function createMessageRepository(db: Db): MessageRepository {
     async insert(message) {
       try {
         await messages.insertOne(toDocument(message));
-        return { inserted: true };
+        return { outcome: 'inserted' };
       } catch (error) {
-        if (!isDuplicateKey(error)) {
-          // best effort: a failed write should not leave its allocated sequence empty forever
-          await messages.insertOne(gapDocument(message)).catch(() => undefined);
-          throw error;
-        }
-        const winner = await findByClient(message.senderId, message.clientId);
-        if (!winner || winner.num === message.num) throw error;
-        await messages.insertOne(gapDocument(message));
-        return { inserted: false, winner };
+        const fields = duplicateKeyFields(error);
+        if (fields.includes('seq')) return { outcome: 'duplicate_seq' };
+        if (!fields.includes('clientId')) throw error;
+        const winner = await findByClient(message.chatId, message.senderId, message.clientId);
+        if (!winner) throw error;
+        return { outcome: 'duplicate_client', winner };
+      }
+    },
+    async fillGaps(chatId, gaps, at) {
+      if (gaps.length === 0) return [];
+      const docs = gaps.map(({ seq, num }) => gapDocument(chatId, seq, num, at));
+      try {
+        await messages.insertMany(docs, { ordered: false });
+        return docs.map(toMessage);
+      } catch (error) {
+        if (!(error instanceof MongoBulkWriteError)) throw error;
+        const failed = new Set(
+          (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]).map((e) => e.index),
+        );
+        if ([...failed].length === 0) throw error;
+        return docs.filter((_, index) => !failed.has(index)).map(toMessage);
       }
     },
     async getByNum(num) {

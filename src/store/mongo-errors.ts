@@ -2,6 +2,18 @@ import { MongoServerError } from 'mongodb';
 
 /** MongoDB's duplicate key code: a unique index refused a write. */
 const DUPLICATE_KEY = 11000;
+/**
+ * The key fields of the unique index that refused a write (`keyPattern`, which MongoDB and the
+ * embedded server both report; older servers only name the index in the message).
+ */
+export function duplicateKeyFields(error: unknown): string[] {
+  if (!isDuplicateKey(error)) return [];
+  const pattern = (error as MongoServerError & { keyPattern?: Record<string, unknown> }).keyPattern;
+  if (pattern) return Object.keys(pattern);
+  const index = /index: (\S+)/.exec((error as Error).message)?.[1] ?? '';
+  return index.includes('seq') ? ['chatId', 'seq'] : index.includes('client') ? ['clientId'] : [];
+}
+
 /** A collection that `create` was asked for exists already. */
 const NAMESPACE_EXISTS = 48;
 

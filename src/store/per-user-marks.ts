@@ -1,47 +1,28 @@
-import type { Collection, Db } from 'mongodb';
-import { retryOnDuplicate } from './mongo-errors.ts';
+import type { AnyBulkWriteOperation, Collection, Db, UpdateFilter } from 'mongodb';
+import { type ChatDocument, memberField } from './chat-document.ts';
 
-/** A per-user mark on a message (a hide or a star); `_id` = JSON `[userId, num]`. */
-export interface MarkDocument {
-  _id: string;
-  userId: string;
-  num: number;
-  chatId: string;
-  at: number;
+/** Idempotent per-user message marks (a hide or a star): a set of numbers in the member's state. */
+export interface MarkSet {
+  mark(userId: string, messages: ReadonlyArray<{ num: number; chatId: string }>): Promise<void>;
 }
 
-function markKey(userId: string, num: number): string {
-  return JSON.stringify([userId, num]);
-}
-
-/** Idempotent per-user message marks: the shared shape behind `hidden` and `focus`. */
-export interface MarkCollection {
-  mark(userId: string, messages: ReadonlyArray<{ num: number; chatId: string }>, at: number): Promise<void>;
-  markedAmong(userId: string, nums: readonly number[]): Promise<Set<number>>;
-}
-
-export function createMarkCollection(db: Db, name: 'hidden' | 'focus'): MarkCollection {
-  const marks: Collection<MarkDocument> = db.collection(name);
+/** `field` of the member state (`hidden` or `focused`) as a set: one update per chat, one command. */
+export function createMarkSet(db: Db, field: 'hidden' | 'focused'): MarkSet {
+  const chats: Collection<ChatDocument> = db.collection('chats');
   return {
-    async mark(userId, messages, at) {
-      if (messages.length === 0) return;
-      await retryOnDuplicate(() =>
-        marks.bulkWrite(
-          messages.map(({ num, chatId }) => ({
-            updateOne: {
-              filter: { _id: markKey(userId, num) },
-              update: { $setOnInsert: { userId, num, chatId, at } },
-              upsert: true,
-            },
-          })),
-          { ordered: false },
-        ),
-      );
-    },
-    async markedAmong(userId, nums) {
-      if (nums.length === 0) return new Set();
-      const docs = await marks.find({ _id: { $in: nums.map((num) => markKey(userId, num)) } }).toArray();
-      return new Set(docs.map((doc) => doc.num));
+    async mark(userId, messages) {
+      const byChat = new Map<string, number[]>();
+      for (const { num, chatId } of messages) byChat.set(chatId, [...(byChat.get(chatId) ?? []), num]);
+      if (byChat.size === 0) return;
+      const operations: AnyBulkWriteOperation<ChatDocument>[] = [...byChat].map(([chatId, nums]) => ({
+        updateOne: {
+          filter: { _id: chatId },
+          update: {
+            $addToSet: { [`state.${memberField(userId)}.${field}`]: { $each: nums } },
+          } as UpdateFilter<ChatDocument>,
+        },
+      }));
+      await chats.bulkWrite(operations, { ordered: false });
     },
   };
 }

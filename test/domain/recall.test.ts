@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageRecalled } from '../../src/domain/index.ts';
+import { type MessageRecalled, messageEvents } from '../../src/domain/index.ts';
 import { as, chat, type DomainFixture, say, useDomain, users } from './fixture.ts';
 
 async function group3(f: DomainFixture) {
@@ -8,8 +8,9 @@ async function group3(f: DomainFixture) {
   return { group, to: { kind: 'chat' as const, chatId: group.id } };
 }
 
+/** Recall events as frames: each bulk `messages.recalled` fanned out per message, as push does. */
 const recalls = (f: DomainFixture) =>
-  f.events.filter((e): e is MessageRecalled => e.kind === 'message.recalled');
+  f.events.flatMap(messageEvents).filter((e): e is MessageRecalled => e.kind === 'message.recalled');
 
 describe('recall', () => {
   const fixture = useDomain();
@@ -100,6 +101,24 @@ describe('recall', () => {
     });
   });
 
+  it('publishes one event per bulk recall, carrying every message number and its own audience', async () => {
+    const f = fixture();
+    const { group } = await group3(f);
+    const nums = [];
+    for (let i = 0; i < 5; i += 1) nums.push((await say(f, 'b', group.id, `${i}`)).num);
+    nums.push((await say(f, 'c', group.id, 'for b', { receiveIds: ['b'] })).num);
+    const before = f.events.length;
+    await f.domain.messaging.revokeAllInChats(as('a'), [group.id]);
+    const [event, ...rest] = f.events.slice(before);
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({ kind: 'messages.recalled', chatId: group.id, actorId: 'a' });
+    if (!event) throw new Error('no event');
+    const frames = messageEvents(event);
+    expect(frames.map((e) => e.messageNum)).toEqual(nums);
+    expect(frames.map((e) => e.kind === 'message.recalled' && e.recallSequence)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(frames.at(-1)?.audience).toEqual(['b', 'c']);
+  });
+
   it('revokes every message of a chat for its creator or an admin only', async () => {
     const f = fixture();
     const { group } = await group3(f);
@@ -127,7 +146,8 @@ describe('recall', () => {
     await expect(f.domain.messaging.clearChats(as('a'), [group.id])).rejects.toMatchObject({ status: 403 });
     expect(await f.domain.messaging.clearChats(f.admin, [group.id])).toBe(2);
     const cleared = f.events.slice(before);
-    expect(cleared).toEqual([
+    expect(cleared).toHaveLength(1); // one event for the action
+    expect(cleared.flatMap(messageEvents)).toEqual([
       expect.objectContaining({ kind: 'message.recalled', messageNum: one.num, recallSequence: 0 }),
     ]);
     expect(await f.domain.reading.list(as('a'), to, { limit: 10 })).toEqual([]);

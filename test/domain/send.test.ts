@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDomain } from '../../src/domain/index.ts';
+import { RECENT_SENDS } from '../../src/store/index.ts';
 import { as, chat, START_TIME, say, useDomain, users } from './fixture.ts';
 
 describe('send', () => {
@@ -65,27 +66,36 @@ describe('send', () => {
     await expect(f.domain.messaging.send(as('a'), { ...input, content: 'y' })).rejects.toMatchObject({
       status: 409,
     });
-    // client ids are per sender: another sender may use the same one
+    // client ids are per (chat, sender): another sender may use the same one
     expect((await f.domain.messaging.send(as('b'), { ...input, receiveIds: [] })).duplicate).toBe(false);
   });
 
-  it('settles a lost insert race: the winner is returned and the lost sequence becomes a gap tombstone', async () => {
+  it('settles a retry past the idempotency window without keeping a sequence: given back, or filled when taken after', async () => {
     const f = fixture();
     await users(f, 'a', 'b');
     const group = await chat(f, 2, 'a', ['b']);
-    const input = { to: { kind: 'chat' as const, chatId: group.id }, clientId: 'r', content: 'x' };
-    const first = await f.domain.messaging.send(as('a'), input);
-    // the race: a concurrent retry checked for the client id before the first insert landed
-    const store = { ...f.store, messages: { ...f.store.messages, findByClient: async () => null } };
-    const racing = createDomain({ store, events: { publish: async () => undefined } });
-    const retry = await racing.messaging.send(as('a'), input);
+    const to = { kind: 'chat' as const, chatId: group.id };
+    const first = await f.domain.messaging.send(as('a'), { to, clientId: 'r', content: 'x' });
+    const pushOut = async (round: number) => {
+      for (let i = 0; i < RECENT_SENDS; i += 1)
+        await f.domain.messaging.send(as('b'), { to, clientId: `b${round}-${i}`, content: 'y' });
+    };
+    await pushOut(1);
+    const retry = await f.domain.messaging.send(as('a'), { to, clientId: 'r', content: 'x' });
     expect(retry).toMatchObject({ duplicate: true, message: { num: first.message.num, seq: 1 } });
-    const views = await f.domain.reading.list(as('b'), input.to, { limit: 5 });
+    expect((await f.store.chats.get(group.id))?.lastSeq).toBe(RECENT_SENDS + 1); // the sequence it took was given back
+    // when a concurrent send took the next sequence meanwhile, the one taken in vain becomes a tombstone
+    await pushOut(2);
+    const lastSeq = 2 * RECENT_SENDS + 1;
+    const store = { ...f.store, chats: { ...f.store.chats, releaseSeq: async () => false } };
+    const racing = createDomain({ store, events: { publish: async () => undefined } });
+    expect((await racing.messaging.send(as('a'), { to, clientId: 'r', content: 'x' })).duplicate).toBe(true);
+    const views = await f.domain.reading.list(as('b'), to, { limit: 2 });
     expect(views.map((v) => [v.seq, v.gap])).toEqual([
-      [1, false],
-      [2, true],
+      [lastSeq, false],
+      [lastSeq + 1, true],
     ]);
-    await expect(racing.messaging.send(as('a'), { ...input, content: 'y' })).rejects.toMatchObject({
+    await expect(racing.messaging.send(as('a'), { to, clientId: 'r', content: 'y' })).rejects.toMatchObject({
       status: 409,
     });
   });

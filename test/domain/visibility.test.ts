@@ -14,6 +14,8 @@ const group: Chat = {
   lastRecallSeq: 0,
   lastTime: 0,
   createdAt: 0,
+  clearedSeq: 0,
+  seqAt: 0,
 };
 const single: Chat = { ...group, id: 's', type: 1, memberIds: ['a', 'b'] };
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/domain/events.ts';
+import { type DomainEvent, messageEvents } from '../../src/domain/events.ts';
 import { createEventBus, type EventBus } from '../../src/push/index.ts';
 import { sentEvent, silentLogger } from './fixtures.ts';
 import { MemoryEventSource } from './memory-event-source.ts';
@@ -15,7 +15,7 @@ async function take(events: AsyncIterator<DomainEvent>, count: number): Promise<
   while (nums.length < count) {
     const next = await events.next();
     if (next.done) break;
-    nums.push(next.value.messageNum);
+    nums.push(...messageEvents(next.value).map((e) => e.messageNum));
   }
   return nums;
 }

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
 import type { Actor } from '../../src/domain/actor.ts';
-import type { DomainEvent } from '../../src/domain/events.ts';
+import type { DomainEvent, MessageEvent } from '../../src/domain/events.ts';
 import { attachPushHub, type PushHub, type PushHubDeps, type PushLogger } from '../../src/push/index.ts';
 
 /** A logger that keeps quiet; tests read `stats()` instead. */
@@ -32,7 +32,7 @@ export function createPublisher() {
 let nextNum = 1;
 
 /** A `message.sent` event with fresh numbers; override any field. */
-export function sentEvent(audience: readonly string[], overrides: Partial<DomainEvent> = {}): DomainEvent {
+export function sentEvent(audience: readonly string[], overrides: Partial<MessageEvent> = {}): MessageEvent {
   const num = nextNum++;
   return {
     kind: 'message.sent',
@@ -45,7 +45,7 @@ export function sentEvent(audience: readonly string[], overrides: Partial<Domain
     at: 1_713_844_846_080 + num,
     audience,
     ...overrides,
-  } as DomainEvent;
+  } as MessageEvent;
 }
 
 export interface HubHarness {

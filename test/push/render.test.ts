@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/domain/events.ts';
+import type { MessageEvent } from '../../src/domain/events.ts';
 import { renderCanonicalText, renderSeedText, toSeedPayload } from '../../src/push/index.ts';
 import { loadPushValidators } from './asyncapi-schemas.ts';
 
@@ -13,7 +13,7 @@ const base = {
   audience: ['alice', 'bob'],
 } as const;
 
-const cases: Array<[string, { event: DomainEvent; message: string; status: string }]> = [
+const cases: Array<[string, { event: MessageEvent; message: string; status: string }]> = [
   [
     'message.sent',
     {
@@ -91,7 +91,7 @@ describe('seed-001 renderer against asyncapi/push.yaml', () => {
   });
 
   it('refuses numbers a JavaScript client could not hold', () => {
-    const event: DomainEvent = { ...base, kind: 'message.sent', sequence: 1, at: 1, messageNum: 2 ** 53 };
+    const event: MessageEvent = { ...base, kind: 'message.sent', sequence: 1, at: 1, messageNum: 2 ** 53 };
     expect(() => renderSeedText(event)).toThrow(RangeError);
   });
 });
@@ -108,7 +108,7 @@ describe('canonical renderer', () => {
   it('carries ids and sequences, and the recall sequence only on recalls', () => {
     const [, sent] = cases[0] ?? [];
     const [, recalled] = cases[1] ?? [];
-    expect(JSON.parse(renderCanonicalText(sent?.event as DomainEvent))).toEqual({
+    expect(JSON.parse(renderCanonicalText(sent?.event as MessageEvent))).toEqual({
       type: 'imgate.event',
       kind: 'message.sent',
       chat_id: base.chatId,
@@ -119,7 +119,7 @@ describe('canonical renderer', () => {
       sequence: 5,
       at: 1_713_844_846_080,
     });
-    expect(JSON.parse(renderCanonicalText(recalled?.event as DomainEvent))).toMatchObject({
+    expect(JSON.parse(renderCanonicalText(recalled?.event as MessageEvent))).toMatchObject({
       kind: 'message.recalled',
       recall_sequence: 1,
     });

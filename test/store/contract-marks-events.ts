@@ -1,34 +1,56 @@
 import { expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/domain/index.ts';
+import type { MessageEvent } from '../../src/domain/index.ts';
 import type { Store } from '../../src/store/index.ts';
+import { chatRow } from './rows.ts';
 
 /** Member marks, per-user marks, and the capped event log. */
 export function markAndEventCases(open: () => Promise<Store>): void {
-  it('keeps member marks forward-only and per-user marks idempotent', async () => {
+  it('keeps member state in the chat document: marks forward-only, hides and stars idempotent', async () => {
     const store = await open();
-    expect(await store.members.advanceReadSeq('c', 'a', 5)).toEqual({ before: 0, after: 5 });
-    expect(await store.members.advanceReadSeq('c', 'a', 3)).toEqual({ before: 5, after: 5 });
+    await store.chats.insert(chatRow('c', ['a', 'b']), null);
+    await store.chats.insert({ ...chatRow('d', ['a.b$', 'b']), num: 2 }, null);
+    expect((await store.members.advanceReadSeq('c', 'a', 5, 8))?.member.readSeq).toBe(0);
+    expect(await store.members.advanceReadSeq('c', 'a', 3, 8)).toBeNull();
+    expect(await store.members.advanceReadSeq('c', 'z', 9, 8)).toBeNull(); // not a member
     await store.members.raiseClearedSeq('c', 'a', 4);
     await store.members.raiseClearedSeq('c', 'a', 2);
     await store.members.setHidden('c', 'a', true);
-    await store.members.setLastOnline('a', ['c', 'd'], 9);
-    const [state] = await store.members.getMany('a', ['c']);
-    expect(state).toMatchObject({ readSeq: 5, clearedSeq: 4, isHide: 1, lastOnlineTime: 9, isTop: 0 });
-    await store.members.unhideAll('c');
-    expect((await store.members.getMany('a', ['c', 'd'])).map((m) => m.isHide)).toEqual([0, 0]);
+    await store.members.setLastOnline('a', ['c'], 9);
     await Promise.all([
       store.hidden.hide('a', [{ num: 1, chatId: 'c' }]),
       store.hidden.hide('a', [{ num: 1, chatId: 'c' }]),
     ]);
-    expect([...(await store.hidden.hiddenAmong('a', [1, 2]))]).toEqual([1]);
-    expect((await store.hidden.hiddenAmong('b', [1])).size).toBe(0);
-    await store.focus.focus('a', { num: 2, chatId: 'c' }, 1);
-    expect([...(await store.focus.focusedAmong('a', [1, 2]))]).toEqual([2]);
+    await store.focus.focus('a', { num: 2, chatId: 'c' });
+    await store.members.setLastOnline('a.b$', ['d'], 3); // field names cannot hold '.' or '$'
+    const found = await store.chats.getWithMember({ id: 'c' }, 'a');
+    expect(found?.member).toMatchObject({
+      readSeq: 5,
+      clearedSeq: 4,
+      isHide: 1,
+      lastOnlineTime: 9,
+      isTop: 0,
+      hidden: [1],
+      focused: [2],
+    });
+    expect((await store.chats.getWithMember({ id: 'c' }, 'b'))?.member).toMatchObject({
+      readSeq: 0,
+      hidden: [],
+    });
+    expect((await store.chats.getWithMember({ id: 'd' }, 'a.b$'))?.member.lastOnlineTime).toBe(3);
+    await store.members.setHidden('c', 'a', false);
+    expect((await store.chats.getManyWithMember(['c', 'd'], 'a')).map((f) => f.member.isHide)).toEqual([
+      0, 0,
+    ]);
+    await store.chats.removeMember('c', 'a');
+    expect((await store.chats.getWithMember({ id: 'c' }, 'a'))?.member).toMatchObject({
+      readSeq: 0,
+      hidden: [],
+    });
   });
 
   it('tails the capped event log from its end or after a given id', async () => {
     const store = await open();
-    const event = (messageNum: number): DomainEvent => ({
+    const event = (messageNum: number): MessageEvent => ({
       kind: 'message.sent',
       chatId: 'c',
       chatNum: 1,
@@ -46,11 +68,11 @@ export function markAndEventCases(open: () => Promise<Store>): void {
     const fromFirst: number[] = [];
     const tailEnd = (async () => {
       for await (const { event: e } of store.events.tailEvents(undefined, abort.signal))
-        fromEnd.push(e.messageNum);
+        fromEnd.push((e as MessageEvent).messageNum);
     })();
     const tailFirst = (async () => {
       for await (const { event: e } of store.events.tailEvents(firstId, abort.signal))
-        fromFirst.push(e.messageNum);
+        fromFirst.push((e as MessageEvent).messageNum);
     })();
     await new Promise((resolve) => setTimeout(resolve, 300));
     await store.events.appendEvent(event(3));

@@ -27,7 +27,7 @@ export function messageCases(open: () => Promise<Store>): void {
     expect(events).toHaveLength(200);
   });
 
-  it('settles 20 concurrent retries of one client id into one message, filling lost sequences with tombstones', async () => {
+  it('settles 20 concurrent retries of one client id into one message without taking a second sequence', async () => {
     const store = await open();
     const domain = createDomain({ store, events: { publish: async () => undefined } });
     const admin = { userId: 'root', isAdmin: true };
@@ -49,18 +49,48 @@ export function messageCases(open: () => Promise<Store>): void {
       descending: false,
       limit: 100,
     });
-    expect(rows.map((m) => m.seq)).toEqual(Array.from({ length: lastSeq }, (_, i) => i + 1));
-    expect(rows.filter((m) => !m.gap)).toHaveLength(1);
+    expect(lastSeq).toBe(1);
+    expect(rows.map((m) => [m.seq, m.gap])).toEqual([[1, false]]);
   });
 
-  it('turns a lost insert race into a gap tombstone and returns the winner', async () => {
+  it('tells which unique index refused an insert and writes nothing then', async () => {
     const store = await open();
-    expect(await store.messages.insert(messageRow(1, 1, { clientId: 'x' }))).toEqual({ inserted: true });
-    const outcome = await store.messages.insert(messageRow(2, 2, { clientId: 'x', content: 'other' }));
-    expect(outcome.inserted).toBe(false);
-    if (!outcome.inserted) expect(outcome.winner.num).toBe(1);
-    const gap = await store.messages.getBySeq('c', 2);
-    expect(gap).toMatchObject({ gap: true, content: '', senderId: '' });
+    expect(await store.messages.insert(messageRow(1, 1, { clientId: 'x' }))).toEqual({ outcome: 'inserted' });
+    const retry = await store.messages.insert(messageRow(2, 2, { clientId: 'x', content: 'other' }));
+    expect(retry.outcome).toBe('duplicate_client');
+    if (retry.outcome === 'duplicate_client') expect(retry.winner.num).toBe(1);
+    expect(await store.messages.insert(messageRow(3, 1, { clientId: 'y' }))).toEqual({
+      outcome: 'duplicate_seq',
+    });
+    expect(await store.messages.getBySeq('c', 2)).toBeNull();
+    // the same client id in another chat is another message (the key starts with the chat id)
+    expect(await store.messages.insert(messageRow(4, 1, { clientId: 'x', chatId: 'd' }))).toEqual({
+      outcome: 'inserted',
+    });
+  });
+
+  it('fills holes with gap tombstones, skipping a sequence a late insert took', async () => {
+    const store = await open();
+    await store.messages.insert(messageRow(1, 2));
+    const filled = await store.messages.fillGaps(
+      'c',
+      [
+        { seq: 1, num: 10 },
+        { seq: 2, num: 11 },
+        { seq: 3, num: 12 },
+      ],
+      7,
+    );
+    expect(filled.map((m) => [m.seq, m.num, m.gap])).toEqual([
+      [1, 10, true],
+      [3, 12, true],
+    ]);
+    expect(await store.messages.getBySeq('c', 3)).toMatchObject({
+      gap: true,
+      content: '',
+      senderId: '',
+      createdAt: 7,
+    });
   });
 
   it('lets exactly one of two concurrent recall claims win', async () => {
@@ -107,6 +137,6 @@ export function messageCases(open: () => Promise<Store>): void {
     expect(removed.map((m) => m.seq)).toEqual([1, 2]);
     expect((await store.messages.query({ ...base, descending: false })).map((m) => m.seq)).toEqual([3]);
     expect(await store.messages.findByClientIds(['m1'])).toEqual([]);
-    expect(await store.messages.findByClient('a', 'm1')).toMatchObject({ cleared: true, content: '' });
+    expect(await store.messages.findByClient('c', 'a', 'm1')).toMatchObject({ cleared: true, content: '' });
   });
 }

@@ -1,14 +1,19 @@
 import { expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
-import { createStore } from '../../src/store/index.ts';
+import { createStore, INDEXES } from '../../src/store/index.ts';
 import { chatRow, MAX } from './rows.ts';
 
 /** Indexes, hi/lo numbers, uniqueness of users and single chats, and per-chat sequences. */
 export function numberAndChatCases(open: () => Promise<Store>): void {
   it('creates every index it relies on', async () => {
     const store = await open();
-    const names = (await store.db.collection('messages').indexes()).map((index) => index.name);
-    expect(names).toEqual(expect.arrayContaining(['chat_seq_unique', 'sender_client_unique', 'chat_num']));
+    for (const [collection, declared] of Object.entries(INDEXES)) {
+      const names = (await store.db.collection(collection).indexes()).map((index) => index.name);
+      expect(names).toEqual(expect.arrayContaining(declared.map((index) => index.name)));
+    }
+    // every unique index of messages starts with the chat id (its shard key; docs/normalization.md A16)
+    for (const index of INDEXES.messages ?? [])
+      if (index.unique) expect(Object.keys(index.key)[0]).toBe('chatId');
     const collections = await store.db.listCollections({ name: 'events' }, { nameOnly: false }).toArray();
     const info = collections[0];
     expect(info && 'options' in info ? info.options?.capped : undefined).toBe(true);
@@ -47,17 +52,58 @@ export function numberAndChatCases(open: () => Promise<Store>): void {
     expect(await store.chats.insert({ ...chatRow('g1', ['a']), num: 4 }, null)).toBe('inserted');
     expect(await store.chats.insert({ ...chatRow('g2', ['a']), num: 5 }, null)).toBe('inserted');
     expect((await store.chats.getByPair('pair:ab'))?.id).toBe('c1');
-    expect((await store.chats.listForMember('a')).map((c) => c.id).sort()).toEqual(['c1', 'g1', 'g2']);
+    expect((await store.chats.listForMember('a')).map(({ chat }) => chat.id).sort()).toEqual([
+      'c1',
+      'g1',
+      'g2',
+    ]);
   });
 
   it('allocates 200 concurrent sequences 1..200 without duplicate or gap', async () => {
     const store = await open();
     await store.chats.insert(chatRow('c', ['a']), null);
-    const chats = await Promise.all(Array.from({ length: 200 }, (_, i) => store.chats.allocateSeq('c', i)));
+    const request = (i: number) => ({
+      key: { id: 'c' },
+      senderId: 'a',
+      clientId: `m${i}`,
+      memberIds: ['a'],
+      groupOnly: false,
+      at: i,
+      force: false,
+    });
+    const chats = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => store.chats.allocateSeq(request(i))),
+    );
     const seqs = chats.map((c) => c?.lastSeq ?? 0).sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect((await store.chats.get('c'))?.lastTime).toBe(199);
-    expect(await store.chats.allocateRecallSeqs('c', 3)).toBe(1);
-    expect(await store.chats.allocateRecallSeqs('c', 2)).toBe(4);
+    expect((await store.chats.allocateRecallSeqs('c', 3)).first).toBe(1);
+    expect((await store.chats.allocateRecallSeqs('c', 2)).first).toBe(4);
+  });
+
+  it('allocates nothing for a recent send, a non-member or a stranger receive id, unless forced', async () => {
+    const store = await open();
+    await store.chats.insert(chatRow('c', ['a', 'b']), null);
+    const request = {
+      key: { id: 'c' },
+      senderId: 'a',
+      clientId: 'k',
+      memberIds: ['a'],
+      groupOnly: false,
+      at: 1,
+      force: false,
+    };
+    expect((await store.chats.allocateSeq(request))?.lastSeq).toBe(1);
+    expect(await store.chats.allocateSeq(request)).toBeNull();
+    expect(await store.chats.isRecentSend({ id: 'c' }, 'a', 'k')).toBe(true);
+    expect(await store.chats.allocateSeq({ ...request, clientId: 'l', memberIds: ['a', 'z'] })).toBeNull();
+    expect(await store.chats.allocateSeq({ ...request, senderId: 'z', memberIds: ['z'] })).toBeNull();
+    await store.chats.insert({ ...chatRow('s', ['a', 'b'], 1), num: 2 }, 'pair:ab');
+    expect(await store.chats.allocateSeq({ ...request, key: { id: 's' }, groupOnly: true })).toBeNull();
+    expect((await store.chats.allocateSeq({ ...request, force: true }))?.lastSeq).toBe(2);
+    expect(await store.chats.releaseSeq('c', 1)).toBe(false);
+    expect(await store.chats.releaseSeq('c', 2)).toBe(true);
+    expect((await store.chats.get('c'))?.lastSeq).toBe(1);
+    expect((await store.chats.get('c'))?.seqAt).toBeGreaterThan(0);
   });
 }

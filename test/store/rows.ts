@@ -18,6 +18,8 @@ export function chatRow(id: string, memberIds: string[], type: 1 | 2 = 2): Chat 
     lastRecallSeq: 0,
     lastTime: 0,
     createdAt: 1,
+    clearedSeq: 0,
+    seqAt: 0,
   };
 }
 

@@ -41,7 +41,7 @@ export const document: Record<string, unknown> = {
       "post": {
         "operationId": "sendMessage",
         "summary": "Send a message",
-        "description": "发送消息 (seed 000). Stores a message in a chat the caller is a member of and pushes `send message` to every member that may see it. Idempotent on (sender, `id`): a retry with the same content returns the first result with 200; the same `id` with different content is a 409. The response `data` is an additive deviation from the seed's `data: null`.",
+        "description": "发送消息 (seed 000). Stores a message in a chat the caller is a member of and pushes `send message` to every member that may see it. Idempotent on (chat, sender, `id`): a retry with the same content returns the first result with 200; the same `id` with different content is a 409. The response `data` is an additive deviation from the seed's `data: null`.",
         "tags": [
           "message"
         ],
@@ -968,7 +968,7 @@ export const document: Record<string, unknown> = {
         "type": "string",
         "minLength": 1,
         "maxLength": 128,
-        "description": "A message id chosen by the sending client (`id` in the messages variant, `msgId` in the record variant). Sending is idempotent on (sender, client message id).",
+        "description": "A message id chosen by the sending client (`id` in the messages variant, `msgId` in the record variant). Sending is idempotent on (chat, sender, client message id).",
         "example": "0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7"
       },
       "ChatId": {

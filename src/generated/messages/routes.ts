@@ -7,7 +7,7 @@ export const ClientMessageIdSchema = z
   .max(128)
   .openapi({
     description:
-      'A message id chosen by the sending client (`id` in the messages variant, `msgId` in the record variant). Sending is idempotent on (sender, client message id).',
+      'A message id chosen by the sending client (`id` in the messages variant, `msgId` in the record variant). Sending is idempotent on (chat, sender, client message id).',
     example: '0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7',
   })
   .openapi('ClientMessageId')
@@ -586,7 +586,7 @@ export const postMessageSendRoute = createRoute({
   tags: ['message'],
   summary: 'Send a message',
   description:
-    "发送消息 (seed 000). Stores a message in a chat the caller is a member of and pushes `send message` to every member that may see it. Idempotent on (sender, `id`): a retry with the same content returns the first result with 200; the same `id` with different content is a 409. The response `data` is an additive deviation from the seed's `data: null`.",
+    "发送消息 (seed 000). Stores a message in a chat the caller is a member of and pushes `send message` to every member that may see it. Idempotent on (chat, sender, `id`): a retry with the same content returns the first result with 200; the same `id` with different content is a 409. The response `data` is an additive deviation from the seed's `data: null`.",
   operationId: 'sendMessage',
   request: {
     body: {

@@ -91,7 +91,7 @@ export interface paths {
         put?: never;
         /**
          * Send a message (multipart frame)
-         * @description 发送消息 (seed 004, `/record/push`). The multipart part `file` holds a JSON `MessageFrame` (`#/components/schemas/MessageFrame`): private (`channelType` 0) to the user `target` (through the single chat with that user), group (1) to the chat `target`. Pushes `send message`. Idempotent on (sender, `msgId`): a retry with the same content returns the first result; the same `msgId` with different content is a 409. A missing `file` part or an invalid frame is a 400.
+         * @description 发送消息 (seed 004, `/record/push`). The multipart part `file` holds a JSON `MessageFrame` (`#/components/schemas/MessageFrame`): private (`channelType` 0) to the user `target` (through the single chat with that user), group (1) to the chat `target`. Pushes `send message`. Idempotent on (chat, sender, `msgId`): a retry with the same content returns the first result; the same `msgId` with different content is a 409. A missing `file` part or an invalid frame is a 400.
          */
         post: operations["recordPush"];
         delete?: never;
@@ -111,7 +111,7 @@ export interface paths {
         put?: never;
         /**
          * Send a message (multipart transport envelope)
-         * @description 发送消息 (seed 004, `/record/push2`). Like `/record/push`, but the part `file` holds a JSON `TransportEnvelope` `{op, seq, body}` (`#/components/schemas/TransportEnvelope`) whose `body` is the message frame; `op` must be 3 (send). Pushes `send message`; idempotent on (sender, `msgId`).
+         * @description 发送消息 (seed 004, `/record/push2`). Like `/record/push`, but the part `file` holds a JSON `TransportEnvelope` `{op, seq, body}` (`#/components/schemas/TransportEnvelope`) whose `body` is the message frame; `op` must be 3 (send). Pushes `send message`; idempotent on (chat, sender, `msgId`).
          */
         post: operations["recordPush2"];
         delete?: never;
@@ -243,7 +243,7 @@ export interface components {
             logId: number | string;
         };
         /**
-         * @description A message id chosen by the sending client (`id` in the messages variant, `msgId` in the record variant). Sending is idempotent on (sender, client message id).
+         * @description A message id chosen by the sending client (`id` in the messages variant, `msgId` in the record variant). Sending is idempotent on (chat, sender, client message id).
          * @example 0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7
          */
         ClientMessageId: string;
