@@ -286,7 +286,9 @@ export async function measureCommands(only?: (name: string) => boolean): Promise
     };
     const rows: CommandRow[] = [];
     for (const operation of OPERATIONS.filter((o) => only?.(o.name) ?? true)) {
-      await (await operation.prepare(world))(); // warm-up: caches, number blocks
+      await (
+        await operation.prepare(world)
+      )(); // warm-up: caches, number blocks
       const run = await operation.prepare(world);
       counter.take();
       await run();

@@ -90,7 +90,7 @@ export async function send(ctx: DomainContext, actor: Actor, input: SendInput): 
     at: ctx.now(),
     force: false,
   };
-  for (let allocation = 0; allocation < MAX_ALLOCATIONS; ) {
+  for (let allocation = 0; allocation < MAX_ALLOCATIONS;) {
     const chat = await store.chats.allocateSeq(request);
     if (!chat) {
       const refusal = await explainRefusal(ctx, actor, input, request);

@@ -92,7 +92,7 @@ export function createChatRepository(db: Db): ChatRepository {
         $set: { hiddenBy: [] },
         $currentDate: { seqAt: true },
         $push: { recent: { $each: [key], $slice: -RECENT_SENDS } },
-      } as UpdateFilter<ChatDocument>);
+      });
     },
     async isRecentSend(chat, senderId, clientId) {
       const found = await chats.findOne(

@@ -24,7 +24,9 @@ export class CommandCounter {
     const target = command[event.commandName];
     const collection =
       event.commandName === 'getMore'
-        ? String(command.collection ?? '')
+        ? typeof command.collection === 'string'
+          ? command.collection
+          : ''
         : typeof target === 'string'
           ? target
           : '';

@@ -1,4 +1,4 @@
-import type { Collection, Db, UpdateFilter } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import type { MemberRepository } from '../domain/index.ts';
 import { type ChatDocument, memberField, toChatWithMember, withMember } from './chat-document.ts';
 
@@ -16,15 +16,18 @@ export function createMemberRepository(db: Db): MemberRepository {
         { _id: chatId, memberIds: userId, [path(userId, 'readSeq')]: { $not: { $gte: seq } } },
         {
           $max: { [path(userId, 'readSeq')]: seq, [path(userId, 'lastOnlineTime')]: at },
-        } as UpdateFilter<ChatDocument>,
+        },
         { returnDocument: 'before', projection: withMember(userId) },
       );
       return before ? toChatWithMember(before, userId) : null;
     },
     async raiseClearedSeq(chatId, userId, seq) {
-      await chats.updateOne({ _id: chatId }, {
-        $max: { [path(userId, 'clearedSeq')]: seq },
-      } as UpdateFilter<ChatDocument>);
+      await chats.updateOne(
+        { _id: chatId },
+        {
+          $max: { [path(userId, 'clearedSeq')]: seq },
+        },
+      );
     },
     async setHidden(chatId, userId, hidden) {
       await chats.updateOne(
@@ -34,9 +37,12 @@ export function createMemberRepository(db: Db): MemberRepository {
     },
     async setLastOnline(userId, chatIds, at) {
       if (chatIds.length === 0) return;
-      await chats.updateMany({ _id: { $in: [...chatIds] } }, {
-        $max: { [path(userId, 'lastOnlineTime')]: at },
-      } as UpdateFilter<ChatDocument>);
+      await chats.updateMany(
+        { _id: { $in: [...chatIds] } },
+        {
+          $max: { [path(userId, 'lastOnlineTime')]: at },
+        },
+      );
     },
   };
 }

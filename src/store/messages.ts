@@ -4,6 +4,7 @@ import {
   type Db,
   type Filter,
   MongoBulkWriteError,
+  type WriteError,
 } from 'mongodb';
 import type { MessageRepository } from '../domain/index.ts';
 import {
@@ -57,9 +58,7 @@ export function createMessageRepository(db: Db): MessageRepository {
         return docs.map(toMessage);
       } catch (error) {
         if (!(error instanceof MongoBulkWriteError)) throw error;
-        const failed = new Set(
-          (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]).map((e) => e.index),
-        );
+        const failed = new Set(([] as WriteError[]).concat(error.writeErrors).map((e) => e.index));
         if ([...failed].length === 0) throw error;
         return docs.filter((_, index) => !failed.has(index)).map(toMessage);
       }

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Collection, Db, UpdateFilter } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 import { type ChatDocument, memberField } from './chat-document.ts';
 
 /** Idempotent per-user message marks (a hide or a star): a set of numbers in the member's state. */
@@ -19,7 +19,7 @@ export function createMarkSet(db: Db, field: 'hidden' | 'focused'): MarkSet {
           filter: { _id: chatId },
           update: {
             $addToSet: { [`state.${memberField(userId)}.${field}`]: { $each: nums } },
-          } as UpdateFilter<ChatDocument>,
+          },
         },
       }));
       await chats.bulkWrite(operations, { ordered: false });

@@ -72,14 +72,16 @@ describe('holes left by dead sends', () => {
     expect(retry).toMatchObject({ duplicate: false, message: { seq: dead + 1 } });
     // a send whose sequence a read filled meanwhile (slower than the grace) takes the next one
     const filled = f.store.messages;
+    let overtaken = false;
     const slow = createDomain({
       store: {
         ...f.store,
         messages: {
           ...filled,
-          async insert(message) {
-            await filled.fillGaps(message.chatId, [{ seq: message.seq, num: message.num + 1_000_000 }], 1);
-            this.insert = filled.insert;
+          insert: async (message) => {
+            if (!overtaken)
+              await filled.fillGaps(message.chatId, [{ seq: message.seq, num: message.num + 1e6 }], 1);
+            overtaken = true;
             return filled.insert(message);
           },
         },

@@ -27,7 +27,7 @@ async function rows(url: string, bearer: string, chatId: string) {
   const detail = await post(url, '/chat/detail', bearer, { ids: [chatId] });
   const last = (detail.body.data as { items: Array<{ last_sequence: number }> }).items[0]?.last_sequence ?? 0;
   const seen: Array<{ sequence: number; id: string }> = [];
-  for (let after = 0; after < last && seen.length <= last; ) {
+  for (let after = 0; after < last && seen.length <= last;) {
     const page = await post(url, '/message/list', bearer, {
       chat_id: chatId,
       sequence: after,
@@ -93,48 +93,52 @@ describe('sequence integrity', () => {
     }
   });
 
-  it('leaves every sequence a message or a tombstone after kill -9 during a send load', {
-    timeout: 180_000,
-  }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'imgate-crash-'));
-    dirs.push(dataDir);
-    let { url, child } = await startProcess(dataDir);
-    const admin = await token('root', true);
-    for (const id of ['a', 'b']) await post(url, '/admin/users', admin, { id });
-    const chatId = (await post(url, '/admin/chats', admin, { type: 2, creator_id: 'a', member_ids: ['b'] }))
-      .body.id as string;
-    const [a, b] = [await token('a'), await token('b')];
-    let sent = 0;
-    for (let round = 0; round < 3; round += 1) {
-      let running = true;
-      const sender = async (n: number) => {
-        for (let i = 0; running && i < 10_000; i += 1) {
-          const answer = await post(url, '/message/send', a, {
-            id: `r${round}-${n}-${i}`,
-            chat_id: chatId,
-            content: 'x',
-          }).catch(() => undefined);
-          if (answer?.status === 200) sent += 1;
-        }
-      };
-      const load = Array.from({ length: 8 }, (_, n) => sender(n));
-      await delay(1_500);
+  it(
+    'leaves every sequence a message or a tombstone after kill -9 during a send load',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'imgate-crash-'));
+      dirs.push(dataDir);
+      let { url, child } = await startProcess(dataDir);
+      const admin = await token('root', true);
+      for (const id of ['a', 'b']) await post(url, '/admin/users', admin, { id });
+      const chatId = (await post(url, '/admin/chats', admin, { type: 2, creator_id: 'a', member_ids: ['b'] }))
+        .body.id as string;
+      const [a, b] = [await token('a'), await token('b')];
+      let sent = 0;
+      for (let round = 0; round < 3; round += 1) {
+        let running = true;
+        const sender = async (n: number) => {
+          for (let i = 0; running && i < 10_000; i += 1) {
+            const answer = await post(url, '/message/send', a, {
+              id: `r${round}-${n}-${i}`,
+              chat_id: chatId,
+              content: 'x',
+            }).catch(() => undefined);
+            if (answer?.status === 200) sent += 1;
+          }
+        };
+        const load = Array.from({ length: 8 }, (_, n) => sender(n));
+        await delay(1_500);
+        const exited = once(child, 'exit');
+        child.kill('SIGKILL');
+        await exited;
+        running = false;
+        await Promise.all(load);
+        ({ url, child } = await startProcess(dataDir));
+      }
+      await delay(HOLE_GRACE_MS + 500);
+      const { last, seen } = await rows(url, b, chatId);
+      const gaps = seen.filter((m) => m.id.startsWith('gap:')).length;
+      console.info(`kill -9 rounds: ${sent} sends answered, last sequence ${last}, ${gaps} holes filled`);
+      expect(sent).toBeGreaterThan(0);
+      expect(last).toBeGreaterThanOrEqual(sent);
+      expect(seen.map((m) => m.sequence)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
       const exited = once(child, 'exit');
-      child.kill('SIGKILL');
+      child.kill('SIGTERM');
       await exited;
-      running = false;
-      await Promise.all(load);
-      ({ url, child } = await startProcess(dataDir));
-    }
-    await delay(HOLE_GRACE_MS + 500);
-    const { last, seen } = await rows(url, b, chatId);
-    const gaps = seen.filter((m) => m.id.startsWith('gap:')).length;
-    console.info(`kill -9 rounds: ${sent} sends answered, last sequence ${last}, ${gaps} holes filled`);
-    expect(sent).toBeGreaterThan(0);
-    expect(last).toBeGreaterThanOrEqual(sent);
-    expect(seen.map((m) => m.sequence)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
-  });
+    },
+  );
 });
