@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { type Actor, DomainError } from '../../domain/index.ts';
 import type { SigningKey } from './signing-key.ts';
 
@@ -18,20 +18,25 @@ function actorOf(payload: JWTPayload): Actor {
  * Expiry is enforced; every failure is the same `unauthenticated` error so nothing leaks.
  */
 export function createAuthenticator(key: SigningKey): Authenticate {
-  const verifyKey: Uint8Array | JWTVerifyGetKey =
-    key.kind === 'secret' ? key.secret : createRemoteJWKSet(key.url);
+  // The HMAC key is imported once: jose imports raw key bytes again on every verification.
+  const secretKey = key.kind === 'secret' ? importHmacKey(key.secret) : undefined;
+  const remoteKeys = key.kind === 'jwks' ? createRemoteJWKSet(key.url) : undefined;
   const algorithms = key.kind === 'secret' ? ['HS256'] : ['RS256', 'ES256'];
   return async function authenticate(token: string): Promise<Actor> {
     if (!token) throw new DomainError('unauthenticated', 'missing bearer token');
     try {
-      const { payload } =
-        typeof verifyKey === 'function'
-          ? await jwtVerify(token, verifyKey, { algorithms })
-          : await jwtVerify(token, verifyKey, { algorithms });
+      const { payload } = remoteKeys
+        ? await jwtVerify(token, remoteKeys, { algorithms })
+        : await jwtVerify(token, await (secretKey as Promise<CryptoKey>), { algorithms });
       return actorOf(payload);
     } catch (error) {
       if (error instanceof DomainError) throw error;
       throw new DomainError('unauthenticated', 'invalid or expired bearer token');
     }
   };
+}
+
+/** The shared secret as a WebCrypto HS256 verification key (imported once per authenticator). */
+function importHmacKey(secret: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 }
