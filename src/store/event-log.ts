@@ -1,26 +1,12 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { type Collection, type Db, ObjectId } from 'mongodb';
 import type { DomainEvent } from '../domain/index.ts';
+import { type EventDocument, tailCappedEvents } from './event-tail.ts';
 import { isNamespaceExists } from './mongo-errors.ts';
 
 /** The capped collection every gateway instance appends to and tails. */
 export const EVENTS_COLLECTION = 'events';
 /** 64 MiB: minutes of traffic; push is at most once, so older events may roll off. */
 export const EVENTS_CAPACITY_BYTES = 64 * 1024 * 1024;
-/** How long a tailing `getMore` waits for an insert before returning an empty batch. */
-const AWAIT_MS = 1000;
-/** Pause before re-opening a tail that died (e.g. on an empty capped collection). */
-const REOPEN_MS = 100;
-/**
- * A re-opened tail skips events older than its position by more than this, so it does not re-read
- * the whole collection; writers' clocks must agree within it.
- */
-const CLOCK_SKEW_S = 60;
-
-export interface EventDocument {
-  _id: ObjectId;
-  event: DomainEvent;
-}
 
 /** One logged event; `id` resumes a tail right after it. */
 export interface LoggedEvent {
@@ -51,60 +37,15 @@ export async function ensureEventLog(db: Db): Promise<void> {
   }
 }
 
+/** The event log over the capped collection; tailing is `event-tail.ts`. */
 export function createEventLog(db: Db): EventLog {
   const events: Collection<EventDocument> = db.collection(EVENTS_COLLECTION);
-
-  async function lastId(): Promise<ObjectId | undefined> {
-    const [last] = await events.find({}).sort({ $natural: -1 }).limit(1).toArray();
-    return last?._id;
-  }
-
-  /**
-   * Reads in natural order, skipping until `after` is seen: ObjectIds from several writers are not
-   * ordered, so the position is found in the log rather than compared.
-   */
-  async function* tailOnce(after: ObjectId | undefined, signal: AbortSignal) {
-    const filter = after
-      ? {
-          _id: {
-            $gte: ObjectId.createFromTime(Math.max(0, after.getTimestamp().getTime() / 1000 - CLOCK_SKEW_S)),
-          },
-        }
-      : {};
-    const cursor = events.find(filter, { tailable: true, awaitData: true, maxAwaitTimeMS: AWAIT_MS });
-    const close = () => void cursor.close().catch(() => undefined);
-    signal.addEventListener('abort', close, { once: true });
-    let passed = after === undefined;
-    try {
-      for await (const doc of cursor) {
-        if (passed) yield doc;
-        else if (after?.equals(doc._id)) passed = true;
-        if (signal.aborted) return;
-      }
-    } catch (error) {
-      if (!signal.aborted) throw error;
-    } finally {
-      signal.removeEventListener('abort', close);
-      close();
-    }
-  }
-
   return {
     async appendEvent(event) {
       const _id = new ObjectId();
       await events.insertOne({ _id, event });
       return _id.toHexString();
     },
-    async *tailEvents(fromId, signal) {
-      let after = fromId ? new ObjectId(fromId) : await lastId();
-      while (!signal.aborted) {
-        if (after && !(await events.findOne({ _id: after }))) after = undefined;
-        for await (const doc of tailOnce(after, signal)) {
-          after = doc._id;
-          yield { id: doc._id.toHexString(), event: doc.event };
-        }
-        await delay(REOPEN_MS, undefined, { signal }).catch(() => undefined);
-      }
-    },
+    tailEvents: (fromId, signal) => tailCappedEvents(events, fromId, signal),
   };
 }
