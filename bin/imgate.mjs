@@ -1,6 +1,11 @@
 #!/usr/bin/env -S node --max-semi-space-size=64
-// Runs the TypeScript sources through tsx (no build step). --max-semi-space-size: see docs/embedded-mongo.md.
-import { register } from 'tsx/esm/api';
+// Runs the compiled gateway (dist/, built by `npm run build`, which `npm start` and `npm test` run
+// first). --max-semi-space-size: see docs/embedded-mongo.md.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/main.ts');
+const main = new URL('../dist/main.js', import.meta.url);
+if (!existsSync(main)) {
+  console.error('imgate: dist/ is missing; run `npm run build` first');
+  process.exit(1);
+}
+await import(main.href);

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { type Actor, DomainError } from '../../domain/index.ts';
 import type { SigningKey } from './signing-key.ts';
@@ -27,7 +28,7 @@ export function createAuthenticator(key: SigningKey): Authenticate {
     try {
       const { payload } = remoteKeys
         ? await jwtVerify(token, remoteKeys, { algorithms })
-        : await jwtVerify(token, await (secretKey as Promise<CryptoKey>), { algorithms });
+        : await jwtVerify(token, await (secretKey as Promise<webcrypto.CryptoKey>), { algorithms });
       return actorOf(payload);
     } catch (error) {
       if (error instanceof DomainError) throw error;
@@ -37,6 +38,6 @@ export function createAuthenticator(key: SigningKey): Authenticate {
 }
 
 /** The shared secret as a WebCrypto HS256 verification key (imported once per authenticator). */
-function importHmacKey(secret: Uint8Array): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+function importHmacKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  return webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 }
