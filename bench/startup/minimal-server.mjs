@@ -15,5 +15,14 @@ const server = createServer((req, res) => {
     () => res.writeHead(503).end(),
   );
 });
-server.listen(0, '127.0.0.1', () => console.log(`minimal listening on http://127.0.0.1:${server.address().port}`));
-process.on('SIGTERM', () => server.close(() => client.close().then(() => store.close()).then(() => process.exit(0))));
+server.listen(0, '127.0.0.1', () =>
+  console.log(`minimal listening on http://127.0.0.1:${server.address().port}`),
+);
+process.on('SIGTERM', () =>
+  server.close(() =>
+    client
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0)),
+  ),
+);

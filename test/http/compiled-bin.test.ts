@@ -14,6 +14,7 @@ const run = promisify(execFile);
 describe('the compiled imgate command', () => {
   beforeAll(async () => {
     await run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });
+    await run(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT });
   }, 120_000);
 
   it('mints a token from dist/ without tsx', async () => {
