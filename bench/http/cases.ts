@@ -1,11 +1,15 @@
 import type { Target } from './load.ts';
-import type { StoreOp } from './protocol.ts';
 import { type Fixture, PAGE } from './store-ops.ts';
 
-/** One gateway route of figure (a) and the store-loop operation it is compared with. */
+/** The ceiling operation a gateway route is compared with (`minimal-server.ts`). */
+export type CeilingOp = 'send' | 'read';
+
+/** One gateway route and the minimal server's operation it is compared with. */
 export interface RouteCase {
   readonly name: string;
-  readonly storeOp: StoreOp;
+  readonly ceiling: CeilingOp;
+  /** The least CPU-per-request ratio (ceiling / gateway) the issue asks for. */
+  readonly least: number;
   target(port: number, token: string, fixture: Fixture): Target;
 }
 
@@ -16,11 +20,29 @@ function anchor(fixture: Fixture): number {
   return Math.floor(Math.random() * (fixture.seeded - PAGE));
 }
 
-/** `/message/send`, `/im.chat/send`, `/im.chat/pull` (50) and `/message/list` (50), in that order. */
+const BOUNDARY = 'imgatebenchboundary';
+
+/** A `/record/push` multipart body: the part `file` holding a JSON message frame. */
+function recordPushBody(chatId: string): string {
+  const frame = JSON.stringify({
+    channelType: 1,
+    target: chatId,
+    msgId: `bench_r${sent++}`,
+    msgType: 1,
+    msg: 'benchmark message',
+  });
+  return (
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="frame.json"\r\n` +
+    `Content-Type: application/json\r\n\r\n${frame}\r\n--${BOUNDARY}--\r\n`
+  );
+}
+
+/** The three sends, `/im.chat/pull` (50) and `/message/list` (50), in that order. */
 export const ROUTE_CASES: readonly RouteCase[] = [
   {
     name: 'POST /message/send',
-    storeOp: 'send',
+    ceiling: 'send',
+    least: 0.6,
     target: (port, token, f) => ({
       port,
       token,
@@ -30,7 +52,8 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /im.chat/send',
-    storeOp: 'send',
+    ceiling: 'send',
+    least: 0.6,
     target: (port, token, f) => ({
       port,
       token,
@@ -39,8 +62,21 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     }),
   },
   {
+    name: 'POST /record/push',
+    ceiling: 'send',
+    least: 0.6,
+    target: (port, token, f) => ({
+      port,
+      token,
+      path: '/record/push',
+      contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+      body: () => recordPushBody(f.chatId),
+    }),
+  },
+  {
     name: 'POST /im.chat/pull (50)',
-    storeOp: 'read',
+    ceiling: 'read',
+    least: 0.7,
     target: (port, token, f) => ({
       port,
       token,
@@ -57,7 +93,8 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /message/list (50)',
-    storeOp: 'read',
+    ceiling: 'read',
+    least: 0.7,
     target: (port, token, f) => ({
       port,
       token,
@@ -74,4 +111,11 @@ export function imchatSendTarget(port: number): Target {
     path: '/im.chat/send',
     body: () => JSON.stringify({ target: 's_a7be32fecc0b2015', target_type: 'group', msg: 'hello everyone' }),
   };
+}
+
+/** The minimal server's send and read (`minimal-server.ts`), with the same page anchors. */
+export function ceilingTarget(op: CeilingOp, port: number, fixture: Fixture): Target {
+  return op === 'send'
+    ? { port, path: '/send', body: () => JSON.stringify({ id: `ceiling_${sent++}` }) }
+    : { port, path: '/read', body: () => JSON.stringify({ after: anchor(fixture) }) };
 }

@@ -8,6 +8,8 @@ export interface Target {
   readonly token?: string;
   /** A new body per request (ids must be unique for idempotent sends). */
   readonly body?: () => string;
+  /** Default `application/json`. */
+  readonly contentType?: string;
 }
 
 /** Closed-loop result: completed requests per second in the measured window. */
@@ -39,7 +41,7 @@ function request(agent: http.Agent, target: Target): Promise<number> {
     const payload = target.body?.();
     const headers: http.OutgoingHttpHeaders = {};
     if (payload !== undefined) {
-      headers['content-type'] = 'application/json';
+      headers['content-type'] = target.contentType ?? 'application/json';
       headers['content-length'] = Buffer.byteLength(payload);
     }
     if (target.token) headers.authorization = `Bearer ${target.token}`;

@@ -1,50 +1,59 @@
 import type { LatencyResult, RateResult } from './load.ts';
 
-/** One side-by-side pair: the subject and its baseline, measured in the same run. */
+/** One side of a comparison, measured in alternating slices: its rate and its server's CPU time. */
+export interface Measured extends RateResult {
+  /** Server process CPU (user + system) per completed request, ms. */
+  readonly cpuMsPerRequest: number;
+}
+
+/** A gateway route against the ceiling server's operation, in the same run. */
+export interface RouteRow {
+  readonly name: string;
+  readonly gateway: Measured;
+  readonly ceilingName: string;
+  readonly ceiling: Measured;
+  readonly least: number;
+  readonly gatewayLatency: LatencyResult;
+  readonly ceilingLatency: LatencyResult;
+}
+
+/** A plain pair of rates (the framework figures). */
 export interface Pair {
-  readonly figure: string;
   readonly name: string;
   readonly subject: RateResult;
-  readonly baseline: RateResult;
   readonly baselineName: string;
-  readonly target: number;
+  readonly baseline: RateResult;
 }
 
-/** Open-loop latency of one gateway route at half its measured maximum rate. */
-export interface LatencyRow {
-  readonly name: string;
-  readonly maxPerSecond: number;
-  readonly latency: LatencyResult;
+/** ceiling CPU per request / gateway CPU per request: 1 means the gateway costs what the ceiling costs. */
+export function cpuRatio(row: RouteRow): number {
+  return row.ceiling.cpuMsPerRequest / row.gateway.cpuMsPerRequest;
 }
 
-function rate(result: RateResult): string {
-  const errors = result.errors > 0 ? ` (${result.errors} errors)` : '';
-  return `${Math.round(result.perSecond)}${errors}`;
-}
+const rate = (r: RateResult) => `${Math.round(r.perSecond)}${r.errors > 0 ? ` (${r.errors} errors)` : ''}`;
+const p99 = (l: LatencyResult) => l.p99Ms.toFixed(1);
 
-/** The ratio subject / baseline of a pair. */
-export function ratio(pair: Pair): number {
-  return pair.subject.perSecond / pair.baseline.perSecond;
-}
-
-/** Markdown tables: the ratios, then the latencies. */
-export function printTables(pairs: readonly Pair[], latencies: readonly LatencyRow[], setup: string): void {
+/** Markdown tables: routes against their ceilings, then the framework pairs. */
+export function printTables(rows: readonly RouteRow[], pairs: readonly Pair[], setup: string): void {
   const lines = [
     setup,
     '',
-    '| fig | case | req/s | baseline | baseline req/s | ratio | target |',
-    '|---|---|---|---|---|---|---|',
-    ...pairs.map((p) => {
-      const r = ratio(p);
-      const mark = r >= p.target ? '' : ' ✗';
-      return `| ${p.figure} | ${p.name} | ${rate(p.subject)} | ${p.baselineName} | ${rate(p.baseline)} | ${r.toFixed(2)}${mark} | ≥ ${p.target} |`;
+    '| route | req/s | p99 ms | CPU ms/req | ceiling | req/s | p99 ms | CPU ms/req | CPU ratio | target |',
+    '|---|---:|---:|---:|---|---:|---:|---:|---:|---|',
+    ...rows.map((r) => {
+      const ratio = cpuRatio(r);
+      return (
+        `| ${r.name} | ${rate(r.gateway)} | ${p99(r.gatewayLatency)} | ${r.gateway.cpuMsPerRequest.toFixed(3)} ` +
+        `| ${r.ceilingName} | ${rate(r.ceiling)} | ${p99(r.ceilingLatency)} | ${r.ceiling.cpuMsPerRequest.toFixed(3)} ` +
+        `| ${ratio.toFixed(2)}${ratio >= r.least ? '' : ' ✗'} | ≥ ${r.least} |`
+      );
     }),
     '',
-    '| route (gateway, open loop at 50% of max) | max req/s | offered req/s | p50 ms | p99 ms | errors | dropped |',
-    '|---|---|---|---|---|---|---|',
-    ...latencies.map(
-      (l) =>
-        `| ${l.name} | ${Math.round(l.maxPerSecond)} | ${Math.round(l.latency.rate)} | ${l.latency.p50Ms.toFixed(2)} | ${l.latency.p99Ms.toFixed(2)} | ${l.latency.errors} | ${l.latency.dropped} |`,
+    '| case | req/s | baseline | req/s | ratio |',
+    '|---|---:|---|---:|---:|',
+    ...pairs.map(
+      (p) =>
+        `| ${p.name} | ${rate(p.subject)} | ${p.baselineName} | ${rate(p.baseline)} | ${(p.subject.perSecond / p.baseline.perSecond).toFixed(2)} |`,
     ),
   ];
   console.log(lines.join('\n'));

@@ -1,18 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { measureCommands } from '../commands/operations.ts';
 import { startWorker, type Worker } from '../push/processes.ts';
-import { imchatSendTarget, ROUTE_CASES } from './cases.ts';
+import { countCeilingCommands } from './ceiling-commands.ts';
+import { ceilingTarget, imchatSendTarget, ROUTE_CASES } from './cases.ts';
 import { closedLoop, openLoop, type RateResult, type Target } from './load.ts';
-import type { LoopCommand, ServerMode, ServerReply } from './protocol.ts';
-import { type LatencyRow, type Pair, printTables, ratio } from './report.ts';
+import type { CpuCommand, ServerMode, ServerReply } from './protocol.ts';
+import { type Measured, type Pair, printTables, type RouteRow } from './report.ts';
 
 /**
- * HTTP benchmark (`npx tsx bench/http/run.ts`): every figure is a ratio of two rates measured in
- * this run — (a) four gateway routes vs the same store calls without HTTP, (b) the imchatSend
- * route with vs without zod validation, (c) Hono hello world vs raw node:http — plus p50/p99 of
- * the gateway routes at half their maximum rate. Server in a child on core 1, load here on core 0.
- * Subject and baseline run in alternating slices. Env: BENCH_SECONDS (5, per side), BENCH_SLICES (5), BENCH_WARMUP (1), BENCH_CONCURRENCY (32), BENCH_SEED (1000 messages).
+ * HTTP benchmark (`npx tsx bench/http/run.ts`): every gateway route against a minimal ceiling
+ * server on the same driver and store (`minimal-server.ts`: the 2-command send, the 1-command
+ * indexed read of 50) in one interleaved run — req/s, p99 (open loop at half the route's maximum
+ * rate) and server CPU ms per request, the CPU ratio being the figure the targets are set on —
+ * then zod validation and Hono against raw node:http, then the store commands per operation at
+ * the wire (`bench/commands`). Servers in children on core 1, load here on core 0.
+ * Env: BENCH_SECONDS (5, per side), BENCH_SLICES (5), BENCH_WARMUP (1), BENCH_CONCURRENCY (32), BENCH_SEED (1000).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
@@ -20,7 +24,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SEED = Number(process.env.BENCH_SEED ?? 1000);
 const SLICES = Number(process.env.BENCH_SLICES ?? 5);
 
-type Server = Worker<LoopCommand, ServerReply>;
+type Server = Worker<CpuCommand, ServerReply>;
 
 /** Pins `pid` (all its threads) to `cores`; false when taskset is missing or refused. */
 function pin(pid: number | undefined, cores: string): boolean {
@@ -36,7 +40,7 @@ function pin(pid: number | undefined, cores: string): boolean {
 const pinned = pin(process.pid, '0');
 
 async function startServer(mode: ServerMode) {
-  const server: Server = startWorker<LoopCommand, ServerReply>('../http/server-process.ts', [
+  const server: Server = startWorker<CpuCommand, ServerReply>('../http/server-process.ts', [
     mode,
     String(SEED),
   ]);
@@ -46,29 +50,27 @@ async function startServer(mode: ServerMode) {
   return { server, ...ready };
 }
 
-/** Sums slices into one rate. */
-function total(slices: readonly RateResult[]): RateResult {
-  const requests = slices.reduce((sum, r) => sum + r.requests, 0);
-  const seconds = slices.reduce((sum, r) => sum + r.seconds, 0);
-  const errors = slices.reduce((sum, r) => sum + r.errors, 0);
-  return { requests, seconds, perSecond: requests / seconds, errors };
+async function cpuMicros(server: Server): Promise<number> {
+  server.send({ type: 'cpu' });
+  return (await server.next('cpu')).micros;
 }
 
-/**
- * Subject and baseline alternate in `SLICES` slices of `SECONDS / SLICES` (each after its own
- * warm-up), so that the noise of a shared machine falls on both sides of a ratio alike.
- */
-async function interleaved(subject: () => Promise<RateResult>, baseline: () => Promise<RateResult>) {
-  const subjects: RateResult[] = [];
-  const baselines: RateResult[] = [];
-  for (let i = 0; i < SLICES; i++) {
-    subjects.push(await subject());
-    baselines.push(await baseline());
-  }
-  return { subject: total(subjects), baseline: total(baselines) };
+/** One closed-loop slice against `server`, with the CPU the server process spent in it. */
+async function slice(server: Server, target: Target, warmup: number) {
+  const before = await cpuMicros(server);
+  const result = await closedLoop(target, CONCURRENCY, SECONDS / SLICES, warmup);
+  return { result, cpuMicros: (await cpuMicros(server)) - before };
 }
 
-const slice = SECONDS / SLICES;
+/** Sums slices into one rate and one CPU per request (warm-up CPU included: both sides alike). */
+function total(slices: ReadonlyArray<{ result: RateResult; cpuMicros: number }>): Measured {
+  const requests = slices.reduce((sum, s) => sum + s.result.requests, 0);
+  const seconds = slices.reduce((sum, s) => sum + s.result.seconds, 0);
+  const errors = slices.reduce((sum, s) => sum + s.result.errors, 0);
+  const cpu = slices.reduce((sum, s) => sum + s.cpuMicros, 0);
+  return { requests, seconds, perSecond: requests / seconds, errors, cpuMsPerRequest: cpu / 1000 / requests };
+}
+
 const warmed = new Set<string>();
 /** The warm-up of a side's first slice only. */
 function warmOnce(key: string): number {
@@ -77,93 +79,71 @@ function warmOnce(key: string): number {
   return WARMUP;
 }
 
-const [gw, st] = await Promise.all([startServer('gateway'), startServer('store')]);
-const routes: Array<{ subject: RateResult; baseline: RateResult }> = [];
+/** Subject and baseline alternate slice by slice, so a shared machine's noise falls on both alike. */
+async function interleaved(a: () => ReturnType<typeof slice>, b: () => ReturnType<typeof slice>) {
+  const first = [];
+  const second = [];
+  for (let i = 0; i < SLICES; i++) {
+    first.push(await a());
+    second.push(await b());
+  }
+  return [total(first), total(second)] as const;
+}
+
+const [gw, min] = await Promise.all([startServer('gateway'), startServer('minimal')]);
+const rows: RouteRow[] = [];
 for (const route of ROUTE_CASES) {
   const target = route.target(gw.port, gw.token, gw.fixture);
-  const loop: LoopCommand = {
-    type: 'loop',
-    op: route.storeOp,
-    concurrency: CONCURRENCY,
-    seconds: slice,
-    warmup: 0,
-  };
-  routes.push(
-    await interleaved(
-      () => closedLoop(target, CONCURRENCY, slice, warmOnce(`g${route.name}`)),
-      async () => {
-        st.server.send({ ...loop, warmup: warmOnce(`s${route.name}`) });
-        return (await st.server.next('looped', (slice + WARMUP) * 1000 + 60_000)).result;
-      },
-    ),
+  const ceiling = ceilingTarget(route.ceiling, min.port, min.fixture);
+  const [gateway, floor] = await interleaved(
+    () => slice(gw.server, target, warmOnce(`g ${route.name}`)),
+    () => slice(min.server, ceiling, warmOnce(`m ${route.ceiling}`)),
   );
+  const gatewayLatency = await openLoop(target, gateway.perSecond / 2, SECONDS);
+  const ceilingLatency = await openLoop(ceiling, floor.perSecond / 2, SECONDS);
+  rows.push({
+    name: route.name,
+    gateway,
+    ceilingName: route.ceiling === 'send' ? 'minimal send (2 commands)' : 'minimal read of 50 (1 command)',
+    ceiling: floor,
+    least: route.least,
+    gatewayLatency,
+    ceilingLatency,
+  });
 }
-await st.server.stop();
-const latencies: LatencyRow[] = [];
-for (const [i, route] of ROUTE_CASES.entries()) {
-  const maxPerSecond = routes[i]?.subject.perSecond ?? 0;
-  const latency = await openLoop(route.target(gw.port, gw.token, gw.fixture), maxPerSecond / 2, SECONDS);
-  latencies.push({ name: route.name, maxPerSecond, latency });
-}
-await gw.server.stop();
+await Promise.all([gw.server.stop(), min.server.stop()]);
 
-/** Both servers up at once, their loads alternating. */
+/** Both framework servers up at once, their loads alternating. */
 async function pairOf(subjectMode: ServerMode, baselineMode: ServerMode, target: (port: number) => Target) {
   const [a, b] = await Promise.all([startServer(subjectMode), startServer(baselineMode)]);
   try {
-    return await interleaved(
-      () => closedLoop(target(a.port), CONCURRENCY, slice, warmOnce(subjectMode)),
-      () => closedLoop(target(b.port), CONCURRENCY, slice, warmOnce(baselineMode)),
+    const [subject, baseline] = await interleaved(
+      () => slice(a.server, target(a.port), warmOnce(subjectMode)),
+      () => slice(b.server, target(b.port), warmOnce(baselineMode)),
     );
+    return { subject, baseline };
   } finally {
     await Promise.all([a.server.stop(), b.server.stop()]);
   }
 }
 const validation = await pairOf('validated', 'plain', imchatSendTarget);
 const hello = await pairOf('hono-hello', 'node-hello', (port) => ({ port, path: '/', method: 'GET' }));
-
 const pairs: Pair[] = [
-  ...ROUTE_CASES.map((route, i) => ({
-    figure: 'a',
-    name: `gateway ${route.name}`,
-    subject: routes[i]?.subject as RateResult,
-    baselineName: `store loop (${route.storeOp})`,
-    baseline: routes[i]?.baseline as RateResult,
-    target: 0.7,
-  })),
-  {
-    figure: 'b',
-    name: 'imchatSend, zod-openapi validation',
-    subject: validation.subject,
-    baselineName: 'plain Hono route',
-    baseline: validation.baseline,
-    target: 0.92,
-  },
-  {
-    figure: 'c',
-    name: 'Hono hello world',
-    subject: hello.subject,
-    baselineName: 'raw node:http',
-    baseline: hello.baseline,
-    target: 0.8,
-  },
+  { name: 'imchatSend, zod-openapi validation', ...validation, baselineName: 'plain Hono route' },
+  { name: 'Hono hello world', ...hello, baselineName: 'raw node:http' },
 ];
-const setup = `node ${process.version}, concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${SLICES} alternating slices after ${WARMUP} s warm-up, ${SEED} seeded messages; ${pinned ? 'load generator pinned to core 0, server to core 1 (taskset)' : 'not pinned (no taskset)'}`;
-printTables(pairs, latencies, setup);
-const results = {
-  at: new Date().toISOString(),
-  setup: {
-    node: process.version,
-    seconds: SECONDS,
-    warmup: WARMUP,
-    concurrency: CONCURRENCY,
-    seed: SEED,
-    pinned,
-  },
-  pairs: pairs.map((p) => ({ ...p, ratio: ratio(p) })),
-  latencies,
-};
+
+const setup = `node ${process.version}, concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${SLICES} alternating slices after ${WARMUP} s warm-up, ${SEED} seeded messages; p99 in an open loop at half the side's maximum rate; ${pinned ? 'load generator pinned to core 0, servers to core 1 (taskset)' : 'not pinned (no taskset)'}`;
+printTables(rows, pairs, setup);
+
+const commands = [...(await measureCommands()), ...(await countCeilingCommands())];
+console.log('\n| operation | store commands at the wire | trace |\n|---|---:|---|');
+for (const row of commands) console.log(`| \`${row.operation}\` | ${row.commands} | ${row.trace} |`);
+
 const out = resolve(import.meta.dirname, '../results/http.json');
 mkdirSync(resolve(out, '..'), { recursive: true });
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ at: new Date().toISOString(), setup, rows, pairs, commands }, null, 2)}\n`,
+);
 console.log(`\nwritten: ${out}`);

@@ -1,7 +1,8 @@
 import { startBenchGateway } from './gateway-fixture.ts';
 import { honoHelloApp, plainApp, serveFetch, serveNodeHello, validatedApp } from './hono-apps.ts';
-import type { LoopCommand, ServerMode, ServerReply } from './protocol.ts';
-import { startBenchStore, storeLoop } from './store-server.ts';
+import { startMinimalServer } from './minimal-server.ts';
+import type { CpuCommand, ServerMode, ServerReply } from './protocol.ts';
+import { startBenchStore } from './store-server.ts';
 
 /** Child process of the HTTP bench: `server-process.ts MODE SEED` (see `ServerMode`). */
 const mode = process.argv[2] as ServerMode;
@@ -12,16 +13,19 @@ function reply(message: ServerReply): void {
   process.send?.(message);
 }
 
+process.on('message', function onCommand(command: CpuCommand) {
+  if (command.type !== 'cpu') return;
+  const { user, system } = process.cpuUsage();
+  reply({ type: 'cpu', micros: user + system });
+});
+
 async function main(): Promise<void> {
   if (mode === 'gateway') {
     const { gateway, token, fixture } = await startBenchGateway(seed);
     reply({ type: 'ready', port: gateway.port, token, fixture });
-  } else if (mode === 'store') {
+  } else if (mode === 'minimal') {
     const { store, fixture } = await startBenchStore(seed);
-    process.on('message', function onCommand(command: LoopCommand) {
-      void storeLoop(store, fixture, command).then((result) => reply({ type: 'looped', result }));
-    });
-    reply({ type: 'ready', port: 0, token: '', fixture });
+    reply({ type: 'ready', port: await startMinimalServer(store, fixture), token: '', fixture });
   } else {
     const servers = {
       validated: () => serveFetch(validatedApp()),

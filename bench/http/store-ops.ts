@@ -12,9 +12,9 @@ export interface Fixture {
 export const PAGE = 50;
 
 /**
- * The essential work of a send and nothing else, on the gateway's driver and store: one
- * `findOneAndUpdate` `$inc` of the chat's sequence and one `insertOne` of the message — the
- * two-command ceiling the gateway's send is measured against.
+ * The essential work of a send on the gateway's driver and store: one `findOneAndUpdate` `$inc` of
+ * the chat's sequence and one `insertOne` of the message (the gateway's document shape, into the
+ * same indexed `messages` collection); the message number comes from the same in-process block.
  */
 export async function storeSend(store: Store, fixture: Fixture, clientId: string): Promise<number> {
   const chat = await store.db
@@ -25,14 +25,21 @@ export async function storeSend(store: Store, fixture: Fixture, clientId: string
       { returnDocument: 'after', projection: { lastSeq: 1 } },
     );
   if (!chat) throw new Error(`no chat ${fixture.chatId}`);
-  const createdAt = Date.now();
-  await store.db.collection('ceiling_messages').insertOne({
+  await store.db.collection<{ _id: number; [field: string]: unknown }>('messages').insertOne({
+    _id: await store.numbers.next('message'),
     chatId: fixture.chatId,
     seq: chat.lastSeq,
     senderId: fixture.userId,
     clientId,
     content: 'benchmark message',
-    createdAt,
+    extra: '',
+    type: 1,
+    isEnc: 0,
+    receiveIds: [],
+    createdAt: Date.now(),
+    recall: null,
+    gap: false,
+    cleared: false,
   });
   return chat.lastSeq;
 }
