@@ -55,7 +55,7 @@ function isDead(
 ): boolean {
   const later = page.filter((m) => m.seq > seq && !m.gap).map((m) => m.createdAt);
   if (later.length > 0 && ctx.now() - Math.min(...later) > graceMs) return true;
-  return chat.seqAt > 0 && Date.now() - chat.seqAt > graceMs;
+  return chat.seqAt > 0 && ctx.now() - chat.seqAt > graceMs;
 }
 
 /**

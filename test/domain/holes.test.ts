@@ -1,13 +1,27 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createDomain } from '../../src/domain/index.ts';
 import { as, chat, type DomainFixture, useDomain, users } from './fixture.ts';
 
-const GRACE_MS = 100;
+const GRACE_MS = 1_000;
 
-/** A domain on the fixture's store with the real clock and a short hole grace. */
-function realClock(f: DomainFixture) {
-  return createDomain({ store: f.store, events: { publish: async () => undefined }, holeGraceMs: GRACE_MS });
+/**
+ * A domain on the fixture's store whose clock runs with the store's (which stamps `seqAt`) but
+ * shifted: `before()` puts it well before every allocation, `after()` well past the grace.
+ */
+function shiftedClock(f: DomainFixture) {
+  let shift = -10 * GRACE_MS;
+  const domain = createDomain({
+    store: f.store,
+    events: { publish: async () => undefined },
+    holeGraceMs: GRACE_MS,
+    clock: () => Date.now() + shift,
+  });
+  return {
+    domain,
+    after: () => {
+      shift = 10 * GRACE_MS;
+    },
+  };
 }
 
 /** What a send that died between its allocation and its insert leaves: a taken sequence, no message. */
@@ -31,7 +45,7 @@ describe('holes left by dead sends', () => {
     const f = fixture();
     await users(f, 'a', 'b');
     const group = await chat(f, 2, 'a', ['b']);
-    const domain = realClock(f);
+    const { domain, after } = shiftedClock(f);
     const to = { kind: 'chat' as const, chatId: group.id };
     await domain.messaging.send(as('a'), { to, content: 'one' });
     const middle = await deadSend(f, group.id, 'dead-1');
@@ -42,7 +56,7 @@ describe('holes left by dead sends', () => {
       [1, false],
       [3, false],
     ]); // still in flight as far as a reader can tell: nothing is written
-    await delay(GRACE_MS * 3);
+    after();
     const late = await domain.reading.pull(as('b'), to, {
       direction: 'after',
       startSeq: 1,
@@ -62,10 +76,10 @@ describe('holes left by dead sends', () => {
     const f = fixture();
     await users(f, 'a', 'b');
     const group = await chat(f, 2, 'a', ['b']);
-    const domain = realClock(f);
+    const { domain, after } = shiftedClock(f);
     const to = { kind: 'chat' as const, chatId: group.id };
     const dead = await deadSend(f, group.id, 'again');
-    await delay(GRACE_MS * 3);
+    after();
     expect((await domain.reading.list(as('b'), to, { limit: 5 })).map((v) => v.gap)).toEqual([true]);
     // the client retries the send whose first attempt died: it is stored, at a sequence of its own
     const retry = await domain.messaging.send(as('a'), { to, clientId: 'again', content: 'x' });
