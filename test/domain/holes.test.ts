@@ -6,7 +6,7 @@ const GRACE_MS = 1_000;
 
 /**
  * A domain on the fixture's store whose clock runs with the store's (which stamps `seqAt`) but
- * shifted: `before()` puts it well before every allocation, `after()` well past the grace.
+ * shifted: it starts well before every allocation, and `after()` moves it well past the grace.
  */
 function shiftedClock(f: DomainFixture) {
   let shift = -10 * GRACE_MS;
