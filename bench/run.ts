@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /**
- * `npx tsx bench/run.ts http|store|push [...]` (`npm run bench -- http`): runs the chosen benchmark
- * scripts one after another, each in its own process; no argument runs all three.
+ * `npx tsx bench/run.ts http|store|push|commands|startup [...]` (`npm run bench -- http`): runs the
+ * chosen benchmark scripts one after another, each in its own process; no argument runs them all.
  */
-const BENCHES = ['http', 'store', 'push'] as const;
+const BENCHES = ['http', 'store', 'push', 'commands', 'startup'] as const;
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(BENCHES as readonly string[]).includes(name));
 if (unknown.length > 0) {
