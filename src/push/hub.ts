@@ -10,7 +10,7 @@ import { notePong, startHeartbeat } from './heartbeat.ts';
 import { PushConnection } from './push-connection.ts';
 import { EncodedEvent, type PushFormat } from './push-format.ts';
 import { ConnectionRegistry } from './registry.ts';
-import { readPushUpgrade, refuseUpgrade } from './upgrade-request.ts';
+import { PUSH_PATH, readPushUpgrade, refuseUpgrade } from './upgrade-request.ts';
 import { WriteBatch } from './write-batch.ts';
 
 export interface PushHubDeps {
@@ -47,7 +47,8 @@ export interface PushHub {
 }
 
 /**
- * Serves the push channel of `asyncapi/push.yaml` on `server`: WebSocket upgrades on `/ws` only,
+ * Serves the push channel of `asyncapi/push.yaml` on `server`: WebSocket upgrades on `/ws` only
+ * (any other path gets 404 and its socket is closed: the hub owns every upgrade of `server`),
  * authenticated before any socket is opened (401 otherwise), each event of `deps.events` encoded
  * once per format and sent to every connection of every user in its `audience`.
  */
@@ -101,8 +102,8 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
 
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const request = readPushUpgrade(req);
-    if (request === null) return;
     socket.on('error', ignoreSocketError);
+    if (request === null) return refuse(socket, 404, `no WebSocket endpoint here; use ${PUSH_PATH}`);
     if (closing) return refuse(socket, 503, 'server shutting down');
     if (request.format === null) return refuse(socket, 400, 'unknown format; use seed or canonical');
     if (request.token === null) return refuse(socket, 401, 'missing bearer token');

@@ -12,8 +12,8 @@ export interface PushUpgradeRequest {
 }
 
 /**
- * Parses an upgrade request aimed at `/ws`; `null` for any other path, which the hub leaves to
- * other `upgrade` listeners. The token comes from `Authorization: Bearer …` first, then `?token=`
+ * Parses an upgrade request aimed at `/ws`; `null` for any other path, which the hub answers with
+ * 404 and closes (an unanswered upgrade socket would otherwise stay open for ever). The token comes from `Authorization: Bearer …` first, then `?token=`
  * (browsers cannot set headers on a WebSocket).
  */
 export function readPushUpgrade(req: IncomingMessage): PushUpgradeRequest | null {
@@ -29,6 +29,8 @@ const REASONS: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
