@@ -40,7 +40,9 @@ describe('push: upgrade requests to other paths', () => {
         for (const raw of sockets) raw.socket.destroy();
       }
       const after = openDescriptors(gateway.pid);
-      console.log(`descriptors of the gateway process: ${before} before, ${after} after 300 upgrade requests`);
+      console.log(
+        `descriptors of the gateway process: ${before} before, ${after} after 300 upgrade requests`,
+      );
       expect(after).toBeLessThanOrEqual(before + 2);
     } finally {
       await gateway.close();
