@@ -82,6 +82,9 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     logger: pushLog,
     heartbeatMs: config.wsHeartbeatMs,
     queueLimit: config.wsQueueLimit,
+    backlogBytes: config.wsBacklogBytes,
+    maxPayload: config.wsMaxPayload,
+    maxConnectionsPerUser: config.wsMaxConnectionsPerUser,
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -38,6 +38,20 @@ export const envSchema = z.object({
   VALIDATE_RESPONSES: flag(),
   WS_HEARTBEAT_MS: positiveInt(30_000),
   WS_QUEUE_LIMIT: positiveInt(1024),
+  /** Bytes sent to a connection and not yet confirmed read (pong) before it is closed with 4429. */
+  WS_BACKLOG_BYTES: z.coerce
+    .number()
+    .int()
+    .min(4096)
+    .default(256 * 1024),
+  /** Largest frame a client may send (they carry nothing but pongs); larger closes with 1009. */
+  WS_MAX_PAYLOAD: z.coerce
+    .number()
+    .int()
+    .min(125)
+    .max(16 * MIB)
+    .default(4096),
+  WS_MAX_CONNECTIONS_PER_USER: positiveInt(16),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -20,6 +20,9 @@ export interface Config {
   readonly validateResponses: boolean;
   readonly wsHeartbeatMs: number;
   readonly wsQueueLimit: number;
+  readonly wsBacklogBytes: number;
+  readonly wsMaxPayload: number;
+  readonly wsMaxConnectionsPerUser: number;
 }
 
 /** A configuration error found at start; the message names every offending variable. */
@@ -76,5 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     validateResponses: e.VALIDATE_RESPONSES,
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,
     wsQueueLimit: e.WS_QUEUE_LIMIT,
+    wsBacklogBytes: e.WS_BACKLOG_BYTES,
+    wsMaxPayload: e.WS_MAX_PAYLOAD,
+    wsMaxConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER,
   };
 }

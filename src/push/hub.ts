@@ -23,9 +23,22 @@ export interface PushHubDeps {
   heartbeatMs?: number;
   /** Frames that may wait per connection before it is closed with 4429. Default 1024 (`asyncapi/push.yaml`). */
   queueLimit?: number;
+  /** Bytes sent to a connection and not yet confirmed read (by a pong) before it is closed with 4429. Default 256 KiB. */
+  backlogBytes?: number;
+  /** Largest client frame accepted; a bigger one closes the connection with 1009. Default 4 KiB. */
+  maxPayload?: number;
+  /** Open connections one user may have; one more is refused with 429. Default 16. */
+  maxConnectionsPerUser?: number;
   /** How long a closing connection may drain before its socket is destroyed. Default 1 s. */
   closeGraceMs?: number;
 }
+
+/** Defaults of the limits (`WS_BACKLOG_BYTES`, `WS_MAX_PAYLOAD`, `WS_MAX_CONNECTIONS_PER_USER`). */
+export const PUSH_LIMIT_DEFAULTS = {
+  backlogBytes: 256 * 1024,
+  maxPayload: 4096,
+  maxConnectionsPerUser: 16,
+} as const;
 
 /** Counters for health endpoints, logs and tests. */
 export interface PushHubStats {
@@ -56,19 +69,32 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
   const heartbeatMs = deps.heartbeatMs ?? 30_000;
   const queueLimit = deps.queueLimit ?? 1024;
   const closeGraceMs = deps.closeGraceMs ?? 1_000;
+  const backlogBytes = deps.backlogBytes ?? PUSH_LIMIT_DEFAULTS.backlogBytes;
+  const maxPerUser = deps.maxConnectionsPerUser ?? PUSH_LIMIT_DEFAULTS.maxConnectionsPerUser;
   const { logger } = deps;
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false });
+  // Client frames carry nothing the hub reads (pongs aside), so a small `maxPayload` keeps a client
+  // from making the server buffer a huge frame: ws closes such a connection with 1009 (message too big).
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    clientTracking: false,
+    maxPayload: deps.maxPayload ?? PUSH_LIMIT_DEFAULTS.maxPayload,
+  });
   const registry = new ConnectionRegistry();
   const counters = { eventsReceived: 0, framesSent: 0, slowConsumers: 0, heartbeatTimeouts: 0, refused: 0 };
   let closing = false;
 
   const connectionOptions = {
     queueLimit,
+    backlogBytes,
     closeGraceMs,
     onSlowConsumer(connection: PushConnection) {
       counters.slowConsumers += 1;
       registry.remove(connection);
-      logger.warn({ userId: connection.userId, queueLimit }, 'push: slow consumer closed (4429)');
+      logger.warn(
+        { userId: connection.userId, queueLimit, backlogBytes },
+        'push: slow consumer closed (4429)',
+      );
     },
   };
 
@@ -93,9 +119,13 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
         return;
       }
       registry.add(connection);
-      ws.on('pong', () => notePong(connection));
+      ws.on('pong', (data) => notePong(connection, data));
       ws.on('message', () => notePong(connection));
-      ws.on('error', (error) => logger.debug({ err: error, userId: actor.userId }, 'push: socket error'));
+      ws.on('error', function onProtocolError(error) {
+        logger.debug({ err: error, userId: actor.userId }, 'push: socket error, connection dropped');
+        registry.remove(connection);
+        connection.closeAfterError(closeGraceMs);
+      });
       ws.on('close', () => registry.remove(connection));
     });
   }
@@ -117,6 +147,9 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
       return refuse(socket, forbidden ? 403 : 401, forbidden ? 'forbidden' : 'invalid bearer token');
     }
     if (socket.destroyed) return;
+    if (registry.connectionsOf(actor.userId).size >= maxPerUser) {
+      return refuse(socket, 429, `too many connections for this user (at most ${maxPerUser})`);
+    }
     socket.off('error', ignoreSocketError);
     accept(req, socket, head, actor, request.format);
   }

@@ -15,6 +15,9 @@ describe('loadConfig', () => {
       validateResponses: false,
       wsHeartbeatMs: 30_000,
       wsQueueLimit: 1024,
+      wsBacklogBytes: 256 * 1024,
+      wsMaxPayload: 4096,
+      wsMaxConnectionsPerUser: 16,
     });
     expect(config.dataDir).toMatch(/\.imgate$/);
   });
@@ -40,6 +43,9 @@ describe('loadConfig', () => {
     [{ MONGODB_URI: 'http://db' }, /MONGODB_URI/],
     [{ IMGATE_MODE: 'staging' }, /IMGATE_MODE/],
     [{ BODY_LIMIT: '-1' }, /BODY_LIMIT/],
+    [{ WS_BACKLOG_BYTES: '100' }, /WS_BACKLOG_BYTES/],
+    [{ WS_MAX_PAYLOAD: 'big' }, /WS_MAX_PAYLOAD/],
+    [{ WS_MAX_CONNECTIONS_PER_USER: '0' }, /WS_MAX_CONNECTIONS_PER_USER/],
     [{ IMGATE_MODE: 'production' }, /JWT_SECRET or JWKS_URL/],
     [{ JWT_SECRET: 'x'.repeat(32), JWKS_URL: 'https://idp.example/jwks' }, /not both/],
   ])('refuses %o naming the variable', (env, message) => {
