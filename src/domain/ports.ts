@@ -50,6 +50,8 @@ export interface MemberRepository {
   unhideAll(chatId: string): Promise<void>;
   setLastOnline(userId: string, chatIds: readonly string[], at: number): Promise<void>;
   remove(chatId: string, userId: string): Promise<void>;
+  /** The members of the chat whose cleared mark is at or past `seq` (they no longer see it). */
+  clearedThrough(chatId: string, seq: number): Promise<Set<string>>;
 }
 
 /** A sequence or number range; every bound optional. */
@@ -126,6 +128,8 @@ export interface HiddenRepository {
   hide(userId: string, messages: ReadonlyArray<{ num: number; chatId: string }>): Promise<void>;
   /** Which of these numbers the user hid. */
   hiddenAmong(userId: string, nums: readonly number[]): Promise<Set<number>>;
+  /** The users who hid message `num` of the chat. */
+  hiddenBy(chatId: string, num: number): Promise<Set<string>>;
 }
 
 /** Per-user stars (record `focus`). */

@@ -47,6 +47,12 @@ export function createMemberRepository(db: Db): MemberRepository {
   const members: Collection<MemberDocument> = db.collection('members');
 
   return {
+    async clearedThrough(chatId, seq) {
+      const docs = await members
+        .find({ chatId, clearedSeq: { $gte: seq } }, { projection: { userId: 1 } })
+        .toArray();
+      return new Set(docs.map((doc) => doc.userId));
+    },
     async getMany(userId, chatIds) {
       if (chatIds.length === 0) return [];
       const keys = chatIds.map((chatId) => memberKey(chatId, userId));

@@ -18,6 +18,8 @@ function markKey(userId: string, num: number): string {
 export interface MarkCollection {
   mark(userId: string, messages: ReadonlyArray<{ num: number; chatId: string }>, at: number): Promise<void>;
   markedAmong(userId: string, nums: readonly number[]): Promise<Set<number>>;
+  /** The users who marked message `num` of `chatId` (served by the `chat_num` index). */
+  markedBy(chatId: string, num: number): Promise<Set<string>>;
 }
 
 export function createMarkCollection(db: Db, name: 'hidden' | 'focus'): MarkCollection {
@@ -42,6 +44,10 @@ export function createMarkCollection(db: Db, name: 'hidden' | 'focus'): MarkColl
       if (nums.length === 0) return new Set();
       const docs = await marks.find({ _id: { $in: nums.map((num) => markKey(userId, num)) } }).toArray();
       return new Set(docs.map((doc) => doc.num));
+    },
+    async markedBy(chatId, num) {
+      const docs = await marks.find({ chatId, num }, { projection: { userId: 1 } }).toArray();
+      return new Set(docs.map((doc) => doc.userId));
     },
   };
 }
