@@ -144,7 +144,8 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
       // A domain `forbidden` (e.g. a disabled user) is told apart; any other failure is a bad token.
       const forbidden = isDomainError(error) && error.status === 403;
       logger.debug({ err: error }, 'push: upgrade refused, token not accepted');
-      return refuse(socket, forbidden ? 403 : 401, forbidden ? 'forbidden' : 'invalid bearer token');
+      const message = isDomainError(error) ? error.message : 'invalid bearer token';
+      return refuse(socket, forbidden ? 403 : 401, message, true);
     }
     if (socket.destroyed) return;
     if (registry.connectionsOf(actor.userId).size >= maxPerUser) {
@@ -154,9 +155,9 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
     accept(req, socket, head, actor, request.format);
   }
 
-  function refuse(socket: Duplex, status: number, message: string): void {
+  function refuse(socket: Duplex, status: number, message: string, tokenPresented = false): void {
     counters.refused += 1;
-    refuseUpgrade(socket, status, message);
+    refuseUpgrade(socket, status, message, tokenPresented);
   }
 
   function onUpgradeEvent(req: IncomingMessage, socket: Duplex, head: Buffer): void {

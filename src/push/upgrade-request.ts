@@ -37,9 +37,10 @@ const REASONS: Record<number, string> = {
 
 /**
  * Refuses an upgrade with a plain HTTP response and destroys the socket, so that no WebSocket is
- * ever opened for an unauthenticated client. The body is the `{code, msg}` error of the HTTP dialects.
+ * ever opened for an unauthenticated client. The body is the `{code, msg}` error of the HTTP dialects;
+ * a 401 carries `WWW-Authenticate` as the HTTP variants do.
  */
-export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+export function refuseUpgrade(socket: Duplex, status: number, message: string, tokenPresented = false): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ code: status, msg: message });
   const head = [
@@ -48,7 +49,8 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string): 
     'Content-Type: application/json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
   ];
-  if (status === 401) head.push('WWW-Authenticate: Bearer');
+  // RFC 6750 section 3: a bare challenge when no token came, `invalid_token` when one was refused.
+  if (status === 401) head.push(`WWW-Authenticate: Bearer${tokenPresented ? ' error="invalid_token"' : ''}`);
   socket.once('finish', function destroyRefused() {
     socket.destroy();
   });
