@@ -29,6 +29,8 @@ export const envSchema = z.object({
   /** `memory` or empty: nothing on disk (the embedded store and the generated JWT secret live in memory). */
   DATA_DIR: z.string().default('./.imgate'),
   IMGATE_MODE: z.enum(['development', 'production']).default('development'),
+  /** Production without MONGODB_URI refuses to start unless this opts in to the embedded store. */
+  ALLOW_EMBEDDED_STORE: flag(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWKS_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

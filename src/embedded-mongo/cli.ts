@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { startEmbeddedMongo } from './server.ts';
 import { type RepairReport, repairDataDir } from './storage/repair.ts';
 
-const USAGE = `usage: imgate mongo [--port 27017] [--host 127.0.0.1] [--data DIR] [--fsync always|never]
+const USAGE = `usage: imgate mongo [--port 27017] [--host 127.0.0.1 | --socket PATH.sock] [--data DIR] [--fsync always|never]
        imgate mongo --repair --data DIR   keep copies of damaged data files, recover every intact record`;
 
 /**
@@ -16,6 +16,7 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
     options: {
       port: { type: 'string', default: '27017' },
       host: { type: 'string', default: '127.0.0.1' },
+      socket: { type: 'string' },
       data: { type: 'string' },
       fsync: { type: 'string', default: 'never' },
       help: { type: 'boolean', short: 'h' },
@@ -45,6 +46,7 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
   const server = await startEmbeddedMongo({
     port,
     host: values.host,
+    ...(values.socket === undefined ? {} : { socketPath: values.socket }),
     dataDir: values.data,
     fsync: values.fsync,
     logger,

@@ -22,6 +22,19 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/\.imgate$/);
   });
 
+  it('runs production on the embedded store only with ALLOW_EMBEDDED_STORE, or on MONGODB_URI', () => {
+    const secret = 'x'.repeat(32);
+    const production = { IMGATE_MODE: 'production', JWT_SECRET: secret };
+    expect(loadConfig({ ...production, ALLOW_EMBEDDED_STORE: 'true' })).toMatchObject({
+      mode: 'production',
+      allowEmbeddedStore: true,
+    });
+    expect(loadConfig({ ...production, MONGODB_URI: 'mongodb://db:27017' }).mongodbUri).toBe(
+      'mongodb://db:27017',
+    );
+    expect(loadConfig({}).allowEmbeddedStore).toBe(false);
+  });
+
   it('reads memory data dirs, CORS lists and flags', () => {
     const config = loadConfig({
       DATA_DIR: 'memory',
@@ -47,6 +60,10 @@ describe('loadConfig', () => {
     [{ WS_MAX_PAYLOAD: 'big' }, /WS_MAX_PAYLOAD/],
     [{ WS_MAX_CONNECTIONS_PER_USER: '0' }, /WS_MAX_CONNECTIONS_PER_USER/],
     [{ IMGATE_MODE: 'production' }, /JWT_SECRET or JWKS_URL/],
+    [
+      { IMGATE_MODE: 'production', JWT_SECRET: 'x'.repeat(32) },
+      /MONGODB_URI: required when IMGATE_MODE=production/,
+    ],
     [{ JWT_SECRET: 'x'.repeat(32), JWKS_URL: 'https://idp.example/jwks' }, /not both/],
   ])('refuses %o naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
