@@ -10,13 +10,13 @@ const MAX_PROBES = 8;
  * client read every byte sent before that ping. Each ping carries a probe number and remembers how
  * many bytes had been sent; `unconfirmed` (bytes sent minus bytes confirmed) then bounds the
  * whole backlog, user space and kernel alike, with no platform-specific socket inspection.
+ * Probe numbers are random, so a client cannot confirm a ping it has not read by guessing.
  */
 export class DeliveryCredit {
   /** Bytes of frames handed to `ws` (payload plus frame header). */
   sent = 0;
   /** Bytes the client has provably read (as of its latest pong). */
   confirmed = 0;
-  #nextProbe = 1;
   #lastProbeAt = 0;
   readonly #probes: Array<{ id: number; at: number }> = [];
 
@@ -38,8 +38,7 @@ export class DeliveryCredit {
 
   /** Sends a ping carrying a probe number (the heartbeat uses it too). */
   probe(): void {
-    const id = this.#nextProbe;
-    this.#nextProbe = (id % 0xffff_ffff) + 1;
+    const id = Math.floor(Math.random() * 0x1_0000_0000);
     this.#lastProbeAt = this.sent;
     this.#probes.push({ id, at: this.sent });
     if (this.#probes.length > MAX_PROBES) this.#probes.shift();
