@@ -50,8 +50,8 @@ export interface MemberRepository {
   unhideAll(chatId: string): Promise<void>;
   setLastOnline(userId: string, chatIds: readonly string[], at: number): Promise<void>;
   remove(chatId: string, userId: string): Promise<void>;
-  /** The members of the chat whose cleared mark is at or past `seq` (they no longer see it). */
-  clearedThrough(chatId: string, seq: number): Promise<Set<string>>;
+  /** The cleared marks above 0 in the chat, by member (messages at or below a mark are gone for it). */
+  clearedMarks(chatId: string): Promise<Map<string, number>>;
 }
 
 /** A sequence or number range; every bound optional. */
@@ -128,8 +128,8 @@ export interface HiddenRepository {
   hide(userId: string, messages: ReadonlyArray<{ num: number; chatId: string }>): Promise<void>;
   /** Which of these numbers the user hid. */
   hiddenAmong(userId: string, nums: readonly number[]): Promise<Set<number>>;
-  /** The users who hid message `num` of the chat. */
-  hiddenBy(chatId: string, num: number): Promise<Set<string>>;
+  /** For these message numbers of the chat, the users who hid each (numbers nobody hid are absent). */
+  hiddenBy(chatId: string, nums: readonly number[]): Promise<Map<number, Set<string>>>;
 }
 
 /** Per-user stars (record `focus`). */

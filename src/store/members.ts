@@ -47,11 +47,11 @@ export function createMemberRepository(db: Db): MemberRepository {
   const members: Collection<MemberDocument> = db.collection('members');
 
   return {
-    async clearedThrough(chatId, seq) {
+    async clearedMarks(chatId) {
       const docs = await members
-        .find({ chatId, clearedSeq: { $gte: seq } }, { projection: { userId: 1 } })
+        .find({ chatId, clearedSeq: { $gt: 0 } }, { projection: { userId: 1, clearedSeq: 1 } })
         .toArray();
-      return new Set(docs.map((doc) => doc.userId));
+      return new Map(docs.map((doc) => [doc.userId, doc.clearedSeq]));
     },
     async getMany(userId, chatIds) {
       if (chatIds.length === 0) return [];

@@ -34,14 +34,21 @@ export function markAndEventCases(open: () => Promise<Store>): void {
       { num: 8, chatId: 'c' },
     ]);
     await store.hidden.hide('b', [{ num: 7, chatId: 'other' }]);
-    expect([...(await store.hidden.hiddenBy('c', 7))].sort()).toEqual(['a', 'b']);
-    expect([...(await store.hidden.hiddenBy('c', 9))]).toEqual([]);
+    const hidden = await store.hidden.hiddenBy('c', [7, 8, 9]);
+    expect([...(hidden.get(7) ?? [])].sort()).toEqual(['a', 'b']);
+    expect([...(hidden.get(8) ?? [])]).toEqual(['b']);
+    expect(hidden.has(9)).toBe(false);
+    expect([...((await store.hidden.hiddenBy('c', [8])).get(8) ?? [])]).toEqual(['b']);
     await store.members.raiseClearedSeq('c', 'a', 4);
     await store.members.raiseClearedSeq('c', 'b', 6);
     await store.members.advanceReadSeq('c', 'd', 9);
     await store.members.raiseClearedSeq('other', 'e', 9);
-    expect([...(await store.members.clearedThrough('c', 5))]).toEqual(['b']);
-    expect([...(await store.members.clearedThrough('c', 4))].sort()).toEqual(['a', 'b']);
+    expect(await store.members.clearedMarks('c')).toEqual(
+      new Map([
+        ['a', 4],
+        ['b', 6],
+      ]),
+    );
   });
 
   it('tails the capped event log from its end or after a given id', async () => {
