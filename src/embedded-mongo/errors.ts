@@ -7,10 +7,12 @@ const CODE_NAMES: Record<number, string> = {
   9: 'FailedToParse',
   14: 'TypeMismatch',
   26: 'NamespaceNotFound',
+  40: 'ConflictingUpdateOperators',
   27: 'IndexNotFound',
   43: 'CursorNotFound',
   48: 'NamespaceExists',
   50: 'MaxTimeMSExpired',
+  52: 'DollarPrefixedFieldName',
   59: 'CommandNotFound',
   66: 'ImmutableField',
   67: 'CannotCreateIndex',
@@ -19,9 +21,12 @@ const CODE_NAMES: Record<number, string> = {
   85: 'IndexOptionsConflict',
   86: 'IndexKeySpecsConflict',
   115: 'CommandNotSupported',
+  166: 'CommandNotSupportedOnView',
   171: 'CannotIndexParallelArrays',
+  238: 'NotImplemented',
   11000: 'DuplicateKey',
   40414: 'Location40414',
+  40415: 'Location40415',
 };
 
 /**
