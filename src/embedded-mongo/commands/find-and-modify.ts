@@ -4,6 +4,7 @@ import type { Collection } from '../storage/collection.ts';
 import { project, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { queryOptions } from './query-options.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 
 function shown(doc: Document | null, fields: Document | undefined): Document | null {
@@ -42,8 +43,9 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
     const collection: Collection | undefined = spec.remove
       ? engine.collection(db, name)
       : engine.ensureCollection(db, name);
+    const options = queryOptions(collection, command);
     const match = collection
-      ? selectRecords(collection, { filter: spec.query, sort: spec.sort, limit: 1 }).matches[0]
+      ? selectRecords(collection, { filter: spec.query, sort: spec.sort, limit: 1, ...options }).matches[0]
       : undefined;
     if (spec.remove || !spec.update || !collection) {
       if (collection && match) engine.remove(collection, match.rid);
@@ -56,6 +58,7 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
         query: spec.query,
         inserting: false,
         arrayFilters: spec.arrayFilters,
+        ...options,
       });
       if (changed(raw, next)) engine.replace(collection, match.rid, next);
       const value = shown(spec.returnNew ? next : before, spec.fields);
@@ -65,6 +68,7 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
     const doc = applyUpdate(upsertSeed(spec.query), spec.update, {
       inserting: true,
       arrayFilters: spec.arrayFilters,
+      ...options,
     });
     engine.insert(collection, doc);
     return {

@@ -8,10 +8,12 @@ import type { Collection } from '../storage/collection.ts';
 import { findDocuments, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalCount, optionalDocument, optionalNumber } from './args.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
+import { queryOptions } from './query-options.ts';
 
-function readFind(command: Document) {
+function readFind(command: Document, collection: Collection | undefined) {
   const limit = optionalNumber(command, 'limit');
   return {
+    ...queryOptions(collection, command),
     filter: optionalDocument(command, 'filter') ?? {},
     sort: optionalDocument(command, 'sort'),
     projection: optionalDocument(command, 'projection'),
@@ -25,6 +27,9 @@ function readFind(command: Document) {
 }
 
 function tail(collection: Collection, spec: ReturnType<typeof readFind>, context: CommandContext) {
+  if (spec.collation || spec.variables) {
+    throw new CommandError(238, 'The embedded server does not implement collation or let on tailable cursors');
+  }
   if (!collection.options.capped) {
     throw new CommandError(
       2,
@@ -38,8 +43,8 @@ function tail(collection: Collection, spec: ReturnType<typeof readFind>, context
 
 /** Describes the plan a find would use, with what it examined (the `explain` command). */
 function explainFind(command: Document, context: CommandContext): Document {
-  const spec = readFind(command);
   const collection = context.engine.collection(context.db, collectionName(command));
+  const spec = readFind(command, collection);
   const namespace = `${context.db}.${collectionName(command)}`;
   if (!collection)
     return { queryPlanner: { namespace, winningPlan: { stage: 'EOF' } }, executionStats: { nReturned: 0 } };
@@ -67,9 +72,9 @@ function explainFind(command: Document, context: CommandContext): Document {
 /** `find` (with tailable/awaitData on capped collections) and `explain` of a find. */
 export const findCommands: Record<string, CommandHandler> = {
   find: function find(command, context) {
-    const spec = readFind(command);
     const name = collectionName(command);
     const collection = context.engine.collection(context.db, name);
+    const spec = readFind(command, collection);
     const ns = `${context.db}.${name}`;
     if (collection && spec.tailable) {
       const { id, batch } = tail(collection, spec, context);

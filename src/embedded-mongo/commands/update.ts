@@ -5,6 +5,7 @@ import type { Engine } from '../storage/engine.ts';
 import { selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { queryOptions } from './query-options.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
@@ -20,7 +21,9 @@ function runUpdate(
   statement: Document,
   index: number,
   counts: UpdateCounts,
+  commandLet: unknown,
 ): void {
+  const options = queryOptions(collection, statement, commandLet, statement.c);
   const query = optionalDocument(statement, 'q') ?? {};
   const spec = validateUpdate(statement.u);
   const multi = optionalBoolean(statement, 'multi') ?? false;
@@ -31,11 +34,11 @@ function runUpdate(
   const { matches } = selectRecords(collection, {
     filter: query,
     limit: multi ? 0 : 1,
-    sort: optionalDocument(statement, 'sort'),
+    ...options,
   });
   for (const { rid, doc } of matches) {
     const before = collection.records.get(rid) as Uint8Array;
-    const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters });
+    const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters, ...options });
     counts.n++;
     if (changed(before, next)) {
       engine.replace(collection, rid, next);
@@ -43,7 +46,7 @@ function runUpdate(
     }
   }
   if (matches.length === 0 && optionalBoolean(statement, 'upsert')) {
-    const doc = applyUpdate(upsertSeed(query), spec, { inserting: true, arrayFilters });
+    const doc = applyUpdate(upsertSeed(query), spec, { inserting: true, arrayFilters, ...options });
     engine.insert(collection, doc);
     counts.n++;
     counts.upserted.push({ index, _id: doc._id });
@@ -59,7 +62,7 @@ export const updateCommands: Record<string, CommandHandler> = {
     const writeErrors = runStatements(
       statements,
       optionalBoolean(command, 'ordered') ?? true,
-      (statement, index) => runUpdate(engine, collection, statement, index, counts),
+      (statement, index) => runUpdate(engine, collection, statement, index, counts, command.let),
     );
     const reply: Document = { n: counts.n, nModified: counts.nModified };
     if (counts.upserted.length > 0) reply.upserted = counts.upserted;
