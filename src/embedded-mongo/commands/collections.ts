@@ -40,6 +40,12 @@ export const collectionCommands: Record<string, CommandHandler> = {
     );
     return {};
   },
+  /** Every collMod option is refused by known-fields.ts (NotImplemented); a bare collMod checks the namespace. */
+  collMod: function collMod(command, { engine, db }) {
+    const name = collectionName(command);
+    if (!engine.collection(db, name)) throw new CommandError(26, `ns does not exist: ${db}.${name}`);
+    return {};
+  },
   drop: function drop(command, { engine, db }) {
     const name = collectionName(command);
     const dropped = engine.dropCollection(db, name);

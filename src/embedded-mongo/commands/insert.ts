@@ -4,9 +4,21 @@ import { collectionName, optionalBoolean, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
+/** mongod's storage validation: an `_id` may not hold `$`-prefixed field names at any depth. */
+export function checkIdFields(id: unknown): void {
+  if (id === null || typeof id !== 'object' || (id as { _bsontype?: string })._bsontype || id instanceof Date) return;
+  for (const [key, value] of Object.entries(id)) {
+    if (key.startsWith('$')) {
+      throw new CommandError(52, `_id fields may not contain '$'-prefixed fields: ${key} is not valid for storage.`);
+    }
+    checkIdFields(value);
+  }
+}
+
 /** Gives a document an `_id` (first, as mongod stores it) when the client did not. */
 export function withId(doc: Document): Document {
   if (Array.isArray(doc._id)) throw new CommandError(2, "can't use an array for _id");
+  checkIdFields(doc._id);
   if (doc._id === undefined) return { _id: new ObjectId(), ...doc };
   if (Object.keys(doc)[0] === '_id') return doc;
   const { _id, ...rest } = doc;

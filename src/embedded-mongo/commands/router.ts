@@ -12,6 +12,8 @@ import { findAndModifyCommands } from './find-and-modify.ts';
 import { handshakeCommands } from './handshake.ts';
 import { indexCommands } from './indexes.ts';
 import { insertCommands } from './insert.ts';
+import { checkCommandFields } from './known-fields.ts';
+import { trackSession } from './local-sessions.ts';
 import { updateCommands } from './update.ts';
 
 const HANDLERS: ReadonlyMap<string, CommandHandler> = new Map(
@@ -44,6 +46,8 @@ export async function runCommand(
   const handler = HANDLERS.get(ALIASES[name] ?? name);
   try {
     if (!handler) throw new CommandError(59, `no such command: '${name}'`);
+    checkCommandFields(ALIASES[name] ?? name, command);
+    trackSession(name, command, context.engine);
     const pending = handler(command, context);
     context.engine.commit();
     const reply = await pending;
