@@ -33,11 +33,17 @@ function watch(client: MongoClient, spec: Document, log: RecordedEvent[]): void 
   if (observed.has('commandStartedEvent'))
     client.on('commandStarted', (e) => {
       if (keep(e.commandName))
-        log.push({ kind: 'commandStartedEvent', commandName: e.commandName, databaseName: e.databaseName, command: e.command });
+        log.push({
+          kind: 'commandStartedEvent',
+          commandName: e.commandName,
+          databaseName: e.databaseName,
+          command: e.command,
+        });
     });
   if (observed.has('commandSucceededEvent'))
     client.on('commandSucceeded', (e) => {
-      if (keep(e.commandName)) log.push({ kind: 'commandSucceededEvent', commandName: e.commandName, reply: e.reply as Document });
+      if (keep(e.commandName))
+        log.push({ kind: 'commandSucceededEvent', commandName: e.commandName, reply: e.reply as Document });
     });
   if (observed.has('commandFailedEvent'))
     client.on('commandFailed', (e) => {
@@ -55,7 +61,10 @@ export async function createEntities(uri: string, specs: Document[]): Promise<En
     failPoints: [],
     async close() {
       for (const { client, name } of entities.failPoints) {
-        await client.db('admin').command({ configureFailPoint: name, mode: 'off' }).catch(() => undefined);
+        await client
+          .db('admin')
+          .command({ configureFailPoint: name, mode: 'off' })
+          .catch(() => undefined);
       }
       for (const client of entities.clients.values()) await client.close();
     },

@@ -11,7 +11,9 @@ export class Mismatch extends Error {}
 
 /** The BSON class of a value; by name, as the test files and the driver may load different copies of bson. */
 function bsonType(value: unknown): string | undefined {
-  return value !== null && typeof value === 'object' ? (value as { _bsontype?: string })._bsontype : undefined;
+  return value !== null && typeof value === 'object'
+    ? (value as { _bsontype?: string })._bsontype
+    : undefined;
 }
 
 function numeric(value: unknown): number | undefined {
@@ -112,7 +114,8 @@ export function match(expected: unknown, given: unknown, path = '', root = true)
     return;
   }
   if (bsonType(expected) || expected instanceof Date) {
-    if (EJSON.stringify(expected as Document) !== EJSON.stringify(actual as Document)) fail(path, expected, actual);
+    if (EJSON.stringify(expected) !== EJSON.stringify(actual as Document))
+      fail(path, expected, actual);
     return;
   }
   if (expected !== actual) fail(path, expected, actual);

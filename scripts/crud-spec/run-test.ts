@@ -26,10 +26,12 @@ function checkError(expect: Document, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   const refused = (why: string) => new Refused(`${why}: ${message}`);
   if (expect.isClientError && server) throw refused('server refused what the driver should have');
-  if (expect.isClientError === false && !server) throw new Mismatch(`expected a server error, got ${message}`);
+  if (expect.isClientError === false && !server)
+    throw new Mismatch(`expected a server error, got ${message}`);
   if (!server && !expect.isClientError && !expect.isError) throw new Mismatch(`client error ${message}`);
   const e = error as MongoServerError;
-  if (expect.errorCode !== undefined && e.code !== expect.errorCode) throw refused(`wanted code ${expect.errorCode}`);
+  if (expect.errorCode !== undefined && e.code !== expect.errorCode)
+    throw refused(`wanted code ${expect.errorCode}`);
   if (expect.errorCodeName !== undefined && e.codeName !== expect.errorCodeName)
     throw refused(`wanted ${expect.errorCodeName}`);
   if (expect.errorContains && !message.toLowerCase().includes(String(expect.errorContains).toLowerCase()))
@@ -53,12 +55,15 @@ async function runOne(entities: Entities, operation: Document): Promise<void> {
 
 function checkEvents(entities: Entities, expected: Document[]): void {
   for (const spec of expected) {
-    if ((spec.eventType ?? 'command') !== 'command') throw new Error(`unsupported eventType ${spec.eventType}`);
+    if ((spec.eventType ?? 'command') !== 'command')
+      throw new Error(`unsupported eventType ${spec.eventType}`);
     const actual = entities.events.get(spec.client) as RecordedEvent[];
     const wanted = spec.events as Document[];
     const comparable = spec.ignoreExtraEvents ? actual.slice(0, wanted.length) : actual;
     if (comparable.length !== wanted.length)
-      throw new Mismatch(`events: ${wanted.length} expected, ${actual.length} seen (${actual.map((e) => e.commandName)})`);
+      throw new Mismatch(
+        `events: ${wanted.length} expected, ${actual.length} seen (${actual.map((e) => e.commandName)})`,
+      );
     wanted.forEach((event, i) => {
       const [kind, fields] = Object.entries(event)[0] as [string, Document];
       const seen = comparable[i] as RecordedEvent;
@@ -80,7 +85,12 @@ async function checkOutcome(setup: MongoClient, outcome: Document[]): Promise<vo
 }
 
 /** Runs `test` of `file` on `uri`, with `setup` as the runner's own (unobserved) client. */
-export async function runTest(uri: string, setup: MongoClient, file: Document, test: Document): Promise<Verdict> {
+export async function runTest(
+  uri: string,
+  setup: MongoClient,
+  file: Document,
+  test: Document,
+): Promise<Verdict> {
   await seed(setup, file);
   const entities = await createEntities(uri, file.createEntities ?? []);
   try {

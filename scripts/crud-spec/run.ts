@@ -31,16 +31,27 @@ const setup = new MongoClient(server.uri);
 await setup.connect();
 const info = await setup.db('admin').command({ buildInfo: 1 });
 const facts: ServerFacts = { version: info.versionArray as number[], topology: 'single' };
-const counts = { run: 0, passed: 0, refused: 0, failed: 0, skippedByVersion: 0, skippedByTopology: 0, skippedOther: 0 };
+const counts = {
+  run: 0,
+  passed: 0,
+  refused: 0,
+  failed: 0,
+  skippedByVersion: 0,
+  skippedByTopology: 0,
+  skippedOther: 0,
+};
 const notes: string[] = [];
 
-for (const name of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+for (const name of readdirSync(folder)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   if (filter && !name.includes(filter)) continue;
   const file = EJSON.parse(readFileSync(join(folder, name), 'utf8'), { relaxed: true }) as Document;
   for (const test of file.tests as Document[]) {
     const why = test.skipReason
       ? 'other'
-      : (unmetRequirements(file.runOnRequirements, facts) ?? unmetRequirements(test.runOnRequirements, facts));
+      : (unmetRequirements(file.runOnRequirements, facts) ??
+        unmetRequirements(test.runOnRequirements, facts));
     if (why === 'version') counts.skippedByVersion++;
     else if (why === 'topology') counts.skippedByTopology++;
     else if (why) counts.skippedOther++;
@@ -48,7 +59,8 @@ for (const name of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()
     counts.run++;
     const verdict = await runTest(server.uri, setup, file, test);
     counts[verdict.outcome]++;
-    if (verdict.outcome !== 'passed') notes.push(`${verdict.outcome.toUpperCase()} ${name} :: ${test.description}\n    ${verdict.reason}`);
+    if (verdict.outcome !== 'passed')
+      notes.push(`${verdict.outcome.toUpperCase()} ${name} :: ${test.description}\n    ${verdict.reason}`);
   }
 }
 

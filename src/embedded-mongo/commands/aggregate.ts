@@ -23,7 +23,7 @@ function distinctValues(docs: Document[], key: string, collation: Collation | un
       { $group: { _id: null, values: { $push: `$${key}` } } },
     ],
     {},
-  ).run(docs) as Document[];
+  ).run<Document>(docs);
   const values = (result?.values as unknown[] | undefined) ?? [];
   const seen: unknown[] = [];
   const out: unknown[] = [];

@@ -4,6 +4,7 @@ import type { Collection } from '../storage/collection.ts';
 import { project, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { decodeTyped, isInclusionOnly, restoreNumericTypes } from '../query/numeric-types.ts';
 import { queryOptions } from './query-options.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 
@@ -53,13 +54,15 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
     }
     if (match) {
       const raw = collection.records.get(match.rid) as Uint8Array;
-      const before = deserialize(raw);
+      const typedImage = !spec.fields || isInclusionOnly(spec.fields);
+      const before = typedImage ? decodeTyped(raw) : deserialize(raw);
       const next = applyUpdate(match.doc, spec.update, {
         query: spec.query,
         inserting: false,
         arrayFilters: spec.arrayFilters,
         ...options,
       });
+      restoreNumericTypes(next, raw);
       if (changed(raw, next)) engine.replace(collection, match.rid, next);
       const value = shown(spec.returnNew ? next : before, spec.fields);
       return { lastErrorObject: { n: 1, updatedExisting: true }, value };

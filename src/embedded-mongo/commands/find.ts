@@ -28,7 +28,10 @@ function readFind(command: Document, collection: Collection | undefined) {
 
 function tail(collection: Collection, spec: ReturnType<typeof readFind>, context: CommandContext) {
   if (spec.collation || spec.variables) {
-    throw new CommandError(238, 'The embedded server does not implement collation or let on tailable cursors');
+    throw new CommandError(
+      238,
+      'The embedded server does not implement collation or let on tailable cursors',
+    );
   }
   if (!collection.options.capped) {
     throw new CommandError(

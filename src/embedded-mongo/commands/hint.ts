@@ -5,7 +5,10 @@ import type { Collection } from '../storage/collection.ts';
 function sameKey(a: Document, b: Document): boolean {
   const left = Object.entries(a);
   const right = Object.entries(b);
-  return left.length === right.length && left.every(([field, dir], i) => right[i]?.[0] === field && right[i]?.[1] === dir);
+  return (
+    left.length === right.length &&
+    left.every(([field, dir], i) => right[i]?.[0] === field && right[i]?.[1] === dir)
+  );
 }
 
 /**
@@ -21,7 +24,11 @@ export function checkHint(collection: Collection | undefined, hint: unknown): vo
     const key = hint as Document;
     const fields = Object.keys(key);
     if (fields.length === 1 && fields[0] === '$natural') return;
-    if (fields.length > 0 && [...collection.indexes.values()].some((index) => sameKey(index.definition.key, key))) return;
+    if (
+      fields.length > 0 &&
+      [...collection.indexes.values()].some((index) => sameKey(index.definition.key, key))
+    )
+      return;
   } else {
     throw new CommandError(9, 'hint must be a string or an object');
   }

@@ -1,15 +1,20 @@
 import { type Document, ObjectId } from 'bson';
 import { CommandError } from '../errors.ts';
+import { rawOf } from '../wire/raw-documents.ts';
 import { collectionName, optionalBoolean, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
 /** mongod's storage validation: an `_id` may not hold `$`-prefixed field names at any depth. */
 export function checkIdFields(id: unknown): void {
-  if (id === null || typeof id !== 'object' || (id as { _bsontype?: string })._bsontype || id instanceof Date) return;
+  if (id === null || typeof id !== 'object' || (id as { _bsontype?: string })._bsontype || id instanceof Date)
+    return;
   for (const [key, value] of Object.entries(id)) {
     if (key.startsWith('$')) {
-      throw new CommandError(52, `_id fields may not contain '$'-prefixed fields: ${key} is not valid for storage.`);
+      throw new CommandError(
+        52,
+        `_id fields may not contain '$'-prefixed fields: ${key} is not valid for storage.`,
+      );
     }
     checkIdFields(value);
   }
@@ -32,7 +37,9 @@ export const insertCommands: Record<string, CommandHandler> = {
     const collection = engine.ensureCollection(db, collectionName(command));
     let n = 0;
     const writeErrors = runStatements(documents, optionalBoolean(command, 'ordered') ?? true, (doc) => {
-      engine.insert(collection, withId(doc));
+      const prepared = withId(doc);
+      // Unchanged documents are stored as the bytes the client sent: their BSON types stay exact.
+      engine.insert(collection, prepared, prepared === doc ? rawOf(doc) : undefined);
       n++;
     });
     return withWriteErrors({ n }, writeErrors);

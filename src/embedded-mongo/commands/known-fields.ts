@@ -11,9 +11,22 @@ import { CommandError } from '../errors.ts';
 
 /** Fields every command may carry: session, transaction, read/write concern, API version. */
 const GENERIC = [
-  '$db', 'lsid', 'txnNumber', 'autocommit', 'startTransaction', '$clusterTime', '$readPreference',
-  'readConcern', 'writeConcern', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'comment',
-  'maxTimeMS', '$client', 'mayBypassWriteBlocking',
+  '$db',
+  'lsid',
+  'txnNumber',
+  'autocommit',
+  'startTransaction',
+  '$clusterTime',
+  '$readPreference',
+  'readConcern',
+  'writeConcern',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+  'comment',
+  'maxTimeMS',
+  '$client',
+  'mayBypassWriteBlocking',
 ];
 
 interface FieldRules {
@@ -28,14 +41,46 @@ interface FieldRules {
 const RULES: Record<string, FieldRules> = {
   find: {
     known: [
-      'filter', 'sort', 'projection', 'hint', 'skip', 'limit', 'batchSize', 'singleBatch', 'tailable',
-      'awaitData', 'noCursorTimeout', 'allowPartialResults', 'oplogReplay', 'collation', 'let',
-      'allowDiskUse', 'readOnce',
+      'filter',
+      'sort',
+      'projection',
+      'hint',
+      'skip',
+      'limit',
+      'batchSize',
+      'singleBatch',
+      'tailable',
+      'awaitData',
+      'noCursorTimeout',
+      'allowPartialResults',
+      'oplogReplay',
+      'collation',
+      'let',
+      'allowDiskUse',
+      'readOnce',
     ],
-    unimplemented: ['min', 'max', 'returnKey', 'showRecordId', 'requestResumeToken', 'resumeAfter', '$_requestResumeToken', '$_resumeAfter'],
+    unimplemented: [
+      'min',
+      'max',
+      'returnKey',
+      'showRecordId',
+      'requestResumeToken',
+      'resumeAfter',
+      '$_requestResumeToken',
+      '$_resumeAfter',
+    ],
   },
   aggregate: {
-    known: ['pipeline', 'cursor', 'explain', 'allowDiskUse', 'bypassDocumentValidation', 'collation', 'hint', 'let'],
+    known: [
+      'pipeline',
+      'cursor',
+      'explain',
+      'allowDiskUse',
+      'bypassDocumentValidation',
+      'collation',
+      'hint',
+      'let',
+    ],
   },
   count: { known: ['query', 'limit', 'skip', 'hint', 'collation', 'fields'] },
   distinct: { known: ['key', 'query', 'collation'] },
@@ -43,7 +88,9 @@ const RULES: Record<string, FieldRules> = {
   update: {
     known: ['updates', 'ordered', 'bypassDocumentValidation', 'let'],
     statements: {
-      updates: { known: ['q', 'u', 'c', 'upsert', 'multi', 'arrayFilters', 'hint', 'collation', 'upsertSupplied'] },
+      updates: {
+        known: ['q', 'u', 'c', 'upsert', 'multi', 'arrayFilters', 'hint', 'collation', 'upsertSupplied'],
+      },
     },
   },
   delete: {
@@ -52,8 +99,18 @@ const RULES: Record<string, FieldRules> = {
   },
   findAndModify: {
     known: [
-      'query', 'sort', 'remove', 'update', 'new', 'fields', 'upsert', 'bypassDocumentValidation', 'collation',
-      'arrayFilters', 'hint', 'let',
+      'query',
+      'sort',
+      'remove',
+      'update',
+      'new',
+      'fields',
+      'upsert',
+      'bypassDocumentValidation',
+      'collation',
+      'arrayFilters',
+      'hint',
+      'let',
     ],
   },
   getMore: { known: ['collection', 'batchSize'] },
@@ -61,16 +118,44 @@ const RULES: Record<string, FieldRules> = {
   create: {
     known: ['capped', 'size', 'max'],
     unimplemented: [
-      'viewOn', 'pipeline', 'validator', 'validationLevel', 'validationAction', 'collation',
-      'storageEngine', 'indexOptionDefaults', 'timeseries', 'expireAfterSeconds', 'clusteredIndex',
-      'changeStreamPreAndPostImages', 'encryptedFields', 'idIndex', 'autoIndexId', 'flags', 'temp',
+      'viewOn',
+      'pipeline',
+      'validator',
+      'validationLevel',
+      'validationAction',
+      'collation',
+      'storageEngine',
+      'indexOptionDefaults',
+      'timeseries',
+      'expireAfterSeconds',
+      'clusteredIndex',
+      'changeStreamPreAndPostImages',
+      'encryptedFields',
+      'idIndex',
+      'autoIndexId',
+      'flags',
+      'temp',
     ],
   },
   collMod: {
     known: [],
     unimplemented: [
-      'validator', 'validationLevel', 'validationAction', 'index', 'viewOn', 'pipeline', 'expireAfterSeconds', 'changeStreamPreAndPostImages', 'timeseries',
-      'clusteredIndex', 'cappedSize', 'cappedMax', 'recordPreImages', 'dryRun', 'prepareUnique', 'unique',
+      'validator',
+      'validationLevel',
+      'validationAction',
+      'index',
+      'viewOn',
+      'pipeline',
+      'expireAfterSeconds',
+      'changeStreamPreAndPostImages',
+      'timeseries',
+      'clusteredIndex',
+      'cappedSize',
+      'cappedMax',
+      'recordPreImages',
+      'dryRun',
+      'prepareUnique',
+      'unique',
     ],
   },
   createIndexes: { known: ['indexes', 'commitQuorum'] },
@@ -83,7 +168,13 @@ const RULES: Record<string, FieldRules> = {
   explain: { known: ['explain', 'verbosity'] },
 };
 
-function check(path: string, doc: Document, known: Set<string>, unimplemented: Set<string>, skipFirst: boolean): void {
+function check(
+  path: string,
+  doc: Document,
+  known: Set<string>,
+  unimplemented: Set<string>,
+  skipFirst: boolean,
+): void {
   for (const [i, field] of Object.keys(doc).entries()) {
     if ((skipFirst && i === 0) || known.has(field)) continue;
     if (unimplemented.has(field)) {
@@ -104,7 +195,8 @@ export function checkCommandFields(name: string, command: Document): void {
     const known = new Set(statement.known);
     const unimplemented = new Set(statement.unimplemented);
     for (const entry of entries) {
-      if (entry && typeof entry === 'object') check(`${name}.${field}`, entry as Document, known, unimplemented, false);
+      if (entry && typeof entry === 'object')
+        check(`${name}.${field}`, entry as Document, known, unimplemented, false);
     }
   }
 }

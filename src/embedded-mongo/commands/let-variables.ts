@@ -19,7 +19,7 @@ export function letVariables(...sources: unknown[]): Document | undefined {
         throw new CommandError(2, `'${name}' starts with an invalid character for a user variable name`);
       }
     }
-    const [evaluated] = new Aggregator([{ $replaceWith: source as Document }], { variables }).run([{}]) as Document[];
+    const [evaluated] = new Aggregator([{ $replaceWith: source }], { variables }).run<Document>([{}]);
     variables = { ...variables, ...evaluated };
   }
   return variables;

@@ -18,9 +18,13 @@ function target(spec: unknown, db: string, stage: string): { db: string; coll: s
   const coll = stage === '$out' ? named?.coll : named?.into;
   if (typeof coll === 'string') return { db, coll };
   if (coll && typeof coll === 'object' && typeof (coll as Document).coll === 'string') {
-    return { db: ((coll as Document).db as string | undefined) ?? db, coll: (coll as Document).coll as string };
+    return {
+      db: ((coll as Document).db as string | undefined) ?? db,
+      coll: (coll as Document).coll as string,
+    };
   }
-  if (named && typeof named.db === 'string' && typeof named.coll === 'string') return { db: named.db, coll: named.coll };
+  if (named && typeof named.db === 'string' && typeof named.coll === 'string')
+    return { db: named.db, coll: named.coll };
   throw new CommandError(14, `${stage} requires the name of the target collection`);
 }
 
@@ -32,7 +36,8 @@ function withId(doc: Document): Document {
 export function writeOut(engine: Engine, db: string, spec: unknown, docs: Document[]): void {
   const where = target(spec, db, '$out');
   const collection = engine.ensureCollection(where.db, where.coll);
-  if (collection.options.capped) throw new CommandError(17152, `namespace '${collection.ns}' is capped so it can't be used for $out`);
+  if (collection.options.capped)
+    throw new CommandError(17152, `namespace '${collection.ns}' is capped so it can't be used for $out`);
   for (const rid of [...collection.records.keys()]) engine.remove(collection, rid);
   for (const doc of docs) engine.insert(collection, withId(doc));
 }
@@ -50,10 +55,13 @@ function onFields(spec: Document, collection: Collection): string[] {
   const on = spec.on === undefined ? ['_id'] : Array.isArray(spec.on) ? spec.on : [spec.on];
   if (on.length === 1 && on[0] === '_id') return on as string[];
   const unique = [...collection.indexes.values()].some(
-    (index) => index.unique && index.fields.length === on.length && index.fields.every(([field]) => on.includes(field)),
+    (index) =>
+      index.unique &&
+      index.fields.length === on.length &&
+      index.fields.every(([field]) => on.includes(field)),
   );
   if (!unique) {
-    throw new CommandError(51183, "Cannot find index to verify that join fields will be unique");
+    throw new CommandError(51183, 'Cannot find index to verify that join fields will be unique');
   }
   return on as string[];
 }
@@ -68,14 +76,24 @@ export function writeMerge(engine: Engine, db: string, raw: unknown, docs: Docum
   const whenNotMatched = spec.whenNotMatched ?? 'insert';
   for (const doc of docs) {
     if (on.some((field) => resolve(doc, field) === undefined)) {
-      throw new CommandError(51132, "$merge write error: 'on' field cannot be missing, null, undefined or an array");
+      throw new CommandError(
+        51132,
+        "$merge write error: 'on' field cannot be missing, null, undefined or an array",
+      );
     }
     const rid = findMatch(collection, doc, on);
     if (rid === undefined) {
       if (whenNotMatched === 'insert') engine.insert(collection, withId(doc));
       else if (whenNotMatched === 'fail') {
-        throw new CommandError(13113, '$merge could not find a matching document in the target collection for at least one document in the source collection');
-      } else if (whenNotMatched !== 'discard') throw new CommandError(2, `Enumeration value '${String(whenNotMatched)}' for field 'whenNotMatched' is not a valid value.`);
+        throw new CommandError(
+          13113,
+          '$merge could not find a matching document in the target collection for at least one document in the source collection',
+        );
+      } else if (whenNotMatched !== 'discard')
+        throw new CommandError(
+          2,
+          `Enumeration value '${String(whenNotMatched)}' for field 'whenNotMatched' is not a valid value.`,
+        );
       continue;
     }
     const existing = collection.read(rid) as Document;
@@ -87,7 +105,11 @@ export function writeMerge(engine: Engine, db: string, raw: unknown, docs: Docum
     else if (Array.isArray(whenMatched)) {
       const variables = { ...(spec.let as Document | undefined), new: doc };
       next = new Aggregator(whenMatched as Document[], { variables }).run([existing])[0] as Document;
-    } else throw new CommandError(2, `Enumeration value '${String(whenMatched)}' for field 'whenMatched' is not a valid value.`);
+    } else
+      throw new CommandError(
+        2,
+        `Enumeration value '${String(whenMatched)}' for field 'whenMatched' is not a valid value.`,
+      );
     engine.replace(collection, rid, next);
   }
 }

@@ -17,7 +17,8 @@ function inclusionOnly(spec: unknown): boolean {
 /** A `$group` by a constant that only counts or sums constants (what countDocuments sends). */
 function constantGroup(spec: Document): boolean {
   const { _id, ...accumulators } = spec;
-  const constant = (value: unknown) => value === null || typeof value === 'number' || typeof value === 'boolean';
+  const constant = (value: unknown) =>
+    value === null || typeof value === 'number' || typeof value === 'boolean';
   return (
     constant(_id) &&
     Object.values(accumulators).every((acc) => {
@@ -41,7 +42,10 @@ function source(engine: Engine, db: string, name: string, pipeline: Document[], 
   const [first, ...rest] = pipeline;
   if (first && '$listLocalSessions' in first) {
     if (db !== 'admin' || name !== '') {
-      throw new CommandError(50890, '$listLocalSessions must be run against the admin database with {aggregate: 1}');
+      throw new CommandError(
+        50890,
+        '$listLocalSessions must be run against the admin database with {aggregate: 1}',
+      );
     }
     return { input: sessionsOf(engine).list(), stages: rest };
   }
@@ -70,8 +74,10 @@ export function runPipeline(
   const body = writer ? stages.slice(0, -1) : stages;
   for (const stage of body) {
     const stageName = Object.keys(stage)[0];
-    if (stageName === '$out' || stageName === '$merge') throw new CommandError(40601, `${stageName} can only be the final stage in the pipeline`);
-    if (stageName === '$listLocalSessions') throw new CommandError(40602, '$listLocalSessions is only valid as the first stage in a pipeline');
+    if (stageName === '$out' || stageName === '$merge')
+      throw new CommandError(40601, `${stageName} can only be the final stage in the pipeline`);
+    if (stageName === '$listLocalSessions')
+      throw new CommandError(40602, '$listLocalSessions is only valid as the first stage in a pipeline');
   }
   if (options.collation) checkCollatedStages(body);
   const aggregator = new Aggregator(body, {
@@ -80,9 +86,11 @@ export function runPipeline(
       return collection ? selectRecords(collection, {}).matches.map((match) => match.doc) : [];
     },
     variables: options.variables,
-    ...(options.collation ? { collation: { locale: options.collation.locale, strength: options.collation.strength } } : {}),
+    ...(options.collation
+      ? { collation: { locale: options.collation.locale, strength: options.collation.strength } }
+      : {}),
   });
-  const docs = aggregator.run(input) as Document[];
+  const docs = aggregator.run<Document>(input);
   if (!writer) return docs;
   if ('$out' in writer) writeOut(engine, db, writer.$out, docs);
   else writeMerge(engine, db, writer.$merge, docs);

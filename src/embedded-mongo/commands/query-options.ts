@@ -15,7 +15,11 @@ export interface QueryOptions {
  * the hint is checked against its indexes, the collation parsed, the variables evaluated.
  * `scopes` are extra variable documents (a command's `let` for a statement, its `c`).
  */
-export function queryOptions(collection: Collection | undefined, source: Document, ...scopes: unknown[]): QueryOptions {
+export function queryOptions(
+  collection: Collection | undefined,
+  source: Document,
+  ...scopes: unknown[]
+): QueryOptions {
   checkHint(collection, source.hint);
   const options: QueryOptions = {};
   const variables = letVariables(...scopes, source.let);

@@ -21,11 +21,11 @@ export function validateUpdate(spec: unknown): UpdateSpec {
   if (spec === null || typeof spec !== 'object')
     throw new CommandError(14, 'Update argument must be an object');
   const keys = Object.keys(spec);
-  if (keys.some((key) => key.startsWith('$')) && !isOperatorUpdate(spec as Document)) {
+  if (keys.some((key) => key.startsWith('$')) && !isOperatorUpdate(spec)) {
     throw new CommandError(9, "Update document requires atomic operators or must not contain '$' fields");
   }
-  if (isOperatorUpdate(spec as Document)) checkUpdateConflicts(spec as Document);
-  return spec as Document;
+  if (isOperatorUpdate(spec)) checkUpdateConflicts(spec);
+  return spec;
 }
 
 /** Operators whose matching would need the collation: refused rather than applied with binary comparison. */
@@ -64,7 +64,7 @@ export function applyUpdate(
   let next: Document;
   if (Array.isArray(spec)) {
     const stages = new Aggregator(spec, { variables: options.variables });
-    next = (stages.run([doc])[0] as Document | undefined) ?? {};
+    next = stages.run([doc])[0] ?? {};
   } else if (isOperatorUpdate(spec)) {
     const { $setOnInsert, ...operators } = spec;
     if (options.inserting && $setOnInsert)

@@ -5,6 +5,7 @@ import type { Engine } from '../storage/engine.ts';
 import { selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { restoreNumericTypes } from '../query/numeric-types.ts';
 import { queryOptions } from './query-options.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
@@ -40,6 +41,7 @@ function runUpdate(
     const before = collection.records.get(rid) as Uint8Array;
     const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters, ...options });
     counts.n++;
+    restoreNumericTypes(next, before);
     if (changed(before, next)) {
       engine.replace(collection, rid, next);
       counts.nModified++;

@@ -50,22 +50,29 @@ export function parseCollation(spec: unknown): Collation | undefined {
   }
   const { locale, strength = 3, version, ...options } = spec as Document;
   void version;
-  if (typeof locale !== 'string') throw new CommandError(40414, "BSON field 'collation.locale' is missing but a required field");
+  if (typeof locale !== 'string')
+    throw new CommandError(40414, "BSON field 'collation.locale' is missing but a required field");
   for (const [field, value] of Object.entries(options)) {
-    if (!(field in DEFAULTS)) throw new CommandError(40415, `BSON field 'collation.${field}' is an unknown field.`);
+    if (!(field in DEFAULTS))
+      throw new CommandError(40415, `BSON field 'collation.${field}' is an unknown field.`);
     if (value !== DEFAULTS[field]) {
-      throw new CommandError(238, `The embedded server does not implement collation '${field}: ${String(value)}'`);
+      throw new CommandError(
+        238,
+        `The embedded server does not implement collation '${field}: ${String(value)}'`,
+      );
     }
   }
   if (locale === 'simple') {
     if (strength !== 3) throw new CommandError(2, "Collation 'simple' takes no other options");
     return undefined;
   }
-  if (!validLocale(locale)) throw new CommandError(2, `Field 'locale' is invalid in: { locale: "${locale}" }`);
+  if (!validLocale(locale))
+    throw new CommandError(2, `Field 'locale' is invalid in: { locale: "${locale}" }`);
   if (![1, 2, 3, 4, 5].includes(strength as number)) {
     throw new CommandError(2, `Field 'strength' must be an integer 1 through 5. Got: ${String(strength)}`);
   }
-  if ((strength as number) > 3) throw new CommandError(238, `The embedded server does not implement collation strength ${strength}`);
+  if ((strength as number) > 3)
+    throw new CommandError(238, `The embedded server does not implement collation strength ${strength}`);
   const level = strength as 1 | 2 | 3;
   const sensitivity = level === 1 ? 'base' : level === 2 ? 'accent' : 'variant';
   const collator = new Intl.Collator(locale.replaceAll('_', '-'), { sensitivity, usage: 'sort' });

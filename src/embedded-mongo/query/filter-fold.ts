@@ -11,7 +11,16 @@ import { type Collation, foldValue } from './collation.ts';
  */
 
 const EQUALITY = new Set(['$eq', '$ne', '$in', '$nin', '$all']);
-const NEUTRAL = new Set(['$exists', '$type', '$size', '$mod', '$bitsAllSet', '$bitsAnySet', '$bitsAllClear', '$bitsAnyClear']);
+const NEUTRAL = new Set([
+  '$exists',
+  '$type',
+  '$size',
+  '$mod',
+  '$bitsAllSet',
+  '$bitsAnySet',
+  '$bitsAllClear',
+  '$bitsAnyClear',
+]);
 const RANGE = new Set(['$gt', '$gte', '$lt', '$lte']);
 
 function refuse(what: string): never {
@@ -28,18 +37,21 @@ function hasString(value: unknown): boolean {
 }
 
 function isOperatorObject(value: unknown): value is Document {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof RegExp) return false;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof RegExp)
+    return false;
   const keys = Object.keys(value);
   return keys.length > 0 && keys.every((key) => key.startsWith('$'));
 }
 
 function foldCondition(condition: unknown, collation: Collation): unknown {
-  if (condition instanceof RegExp || (condition as { _bsontype?: string })?._bsontype === 'BSONRegExp') refuse('$regex');
+  if (condition instanceof RegExp || (condition as { _bsontype?: string })?._bsontype === 'BSONRegExp')
+    refuse('$regex');
   if (!isOperatorObject(condition)) return foldValue(condition, collation);
   const out: Document = {};
   for (const [op, arg] of Object.entries(condition)) {
     if (EQUALITY.has(op)) {
-      if (Array.isArray(arg) && arg.some((item) => item instanceof RegExp)) refuse(`${op} with a regular expression`);
+      if (Array.isArray(arg) && arg.some((item) => item instanceof RegExp))
+        refuse(`${op} with a regular expression`);
       out[op] = foldValue(arg, collation);
     } else if (RANGE.has(op)) {
       if (hasString(arg)) refuse(`${op} on strings`);
@@ -47,7 +59,9 @@ function foldCondition(condition: unknown, collation: Collation): unknown {
     } else if (NEUTRAL.has(op)) out[op] = arg;
     else if (op === '$not') out[op] = foldCondition(arg, collation);
     else if (op === '$elemMatch') {
-      out[op] = isOperatorObject(arg) ? foldCondition(arg, collation) : foldFilter(arg as Document, collation);
+      out[op] = isOperatorObject(arg)
+        ? foldCondition(arg, collation)
+        : foldFilter(arg as Document, collation);
     } else refuse(op);
   }
   return out;

@@ -3,6 +3,7 @@ import { Query } from 'mingo';
 import { compare, resolve } from 'mingo/util';
 import { type Collation, foldValue } from '../query/collation.ts';
 import { foldFilter } from '../query/filter-fold.ts';
+import { decodeTyped, isInclusionOnly } from '../query/numeric-types.ts';
 import type { Collection } from './collection.ts';
 import { candidates, planQuery, type QueryPlan } from './planner.ts';
 
@@ -28,7 +29,9 @@ export interface MatchedRecord {
 export function compareBySort(sort: Document, collation?: Collation): (a: Document, b: Document) => number {
   const keys = Object.entries(sort).filter(([field]) => field !== '$natural');
   const values = (x: unknown, y: unknown) =>
-    collation && typeof x === 'string' && typeof y === 'string' ? collation.collator.compare(x, y) : compare(x, y);
+    collation && typeof x === 'string' && typeof y === 'string'
+      ? collation.collator.compare(x, y)
+      : compare(x, y);
   return function compareDocuments(a, b) {
     for (const [field, dir] of keys) {
       const order = values(resolve(a, field), resolve(b, field));
@@ -92,8 +95,15 @@ export function findDocuments(
   const plain = !projection || Object.keys(projection).length === 0;
   const plainQuery = !selection.collation && !selection.variables;
   if (!plan.exact || !plain || !plainQuery || (sort && !plan.sorted) || sort?.$natural !== undefined) {
+    const { matches } = selectRecords(collection, selection);
+    // Stored bytes (or, for a plain inclusion projection, typed decodes) keep int64 and double types.
+    if (plain) return matches.map((match) => collection.records.get(match.rid) as Uint8Array);
+    if (projection && isInclusionOnly(projection)) {
+      const typed = matches.map((match) => decodeTyped(collection.records.get(match.rid) as Uint8Array));
+      return project(typed, projection);
+    }
     return project(
-      selectRecords(collection, selection).matches.map((match) => match.doc),
+      matches.map((match) => match.doc),
       projection,
     );
   }

@@ -1,6 +1,7 @@
 import { type Document, deserialize } from 'bson';
 import { type EncodedReply, replyBytes } from './encoded-reply.ts';
 import { frame, OP_MSG, ProtocolError } from './frame.ts';
+import { rememberRaw } from './raw-documents.ts';
 
 /**
  * OP_MSG (opcode 2013): flag bits, then sections. Kind 0 is the command body; kind 1 is a
@@ -38,7 +39,10 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
       const docs: Document[] = [];
       for (let at = nameEnd + 1; at < sectionEnd;) {
         const docSize = body.readInt32LE(at);
-        docs.push(deserialize(body.subarray(at, at + docSize)));
+        const bytes = body.subarray(at, at + docSize);
+        const doc = deserialize(bytes);
+        rememberRaw(doc, bytes);
+        docs.push(doc);
         at += docSize;
       }
       sequences.push([name, docs]);
