@@ -1,4 +1,4 @@
-import { type Document, deserialize } from 'bson';
+import { type Document, deserialize, serialize } from 'bson';
 import { type EncodedReply, replyBytes } from './encoded-reply.ts';
 import { frame, OP_MSG, ProtocolError } from './frame.ts';
 import { rememberRaw } from './raw-documents.ts';
@@ -19,6 +19,18 @@ export interface OpMsgRequest {
   flags: number;
 }
 
+/**
+ * An `insert` whose documents are in the body (not a sequence): the documents decoded with their
+ * wrappers (int64, double) re-encode to exactly the types the client sent.
+ */
+function rememberInsertedBytes(command: Document, section: Buffer): void {
+  if (Object.keys(command)[0] !== 'insert' || !Array.isArray(command.documents)) return;
+  const typed = deserialize(section, { promoteValues: false }).documents as Document[];
+  (command.documents as Document[]).forEach((doc, i) => {
+    if (doc && typeof doc === 'object' && typed[i]) rememberRaw(doc, serialize(typed[i]));
+  });
+}
+
 export function decodeOpMsg(body: Buffer): OpMsgRequest {
   const flags = body.readUInt32LE(0);
   const end = flags & CHECKSUM_PRESENT ? body.length - 4 : body.length;
@@ -30,6 +42,7 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
     if (kind === 0) {
       const size = body.readInt32LE(offset);
       command = deserialize(body.subarray(offset, offset + size));
+      rememberInsertedBytes(command, body.subarray(offset, offset + size));
       offset += size;
     } else if (kind === 1) {
       const size = body.readInt32LE(offset);

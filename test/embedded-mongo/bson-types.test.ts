@@ -1,0 +1,60 @@
+import { Double, Int32, Long } from 'mongodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, type Loose, startHarness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+beforeEach(async () => {
+  await h.db.collection<Loose>('types').drop();
+  await h.db.collection<Loose>('types').insertOne({
+    _id: 1,
+    d: new Double(1),
+    l: Long.fromNumber(5),
+    big: Long.fromString('9007199254740993'),
+    i: new Int32(7),
+    nested: { d: new Double(2) },
+    n: 0,
+  });
+});
+
+/** Reads documents with their BSON wrappers (the driver promotes numbers by default). */
+function typed() {
+  return h.db.collection<Loose>('types', { promoteValues: false, promoteLongs: false });
+}
+
+describe('numeric BSON types round-trip', () => {
+  it('finds return int64 and double as stored, with and without a filter or an inclusion projection', async () => {
+    for (const doc of [
+      await typed().findOne({ _id: 1 }),
+      await typed().findOne({ n: 0 }),
+      await typed().findOne({ i: { $gt: 1 } }, { projection: { d: 1, big: 1, nested: 1 } }),
+    ]) {
+      expect(doc?.d).toBeInstanceOf(Double);
+      expect(doc?.big).toBeInstanceOf(Long);
+      expect(String(doc?.big)).toBe('9007199254740993');
+      expect((doc?.nested as { d: unknown }).d).toBeInstanceOf(Double);
+    }
+    expect((await typed().findOne({ _id: 1 }))?.l).toBeInstanceOf(Long);
+  });
+
+  it('an update keeps the types of the numbers it does not change', async () => {
+    await h.db.collection<Loose>('types').updateOne({ _id: 1 }, { $inc: { n: 1 } });
+    const doc = await typed().findOne({ _id: 1 });
+    expect(doc?.d).toBeInstanceOf(Double);
+    expect(doc?.l).toBeInstanceOf(Long);
+    expect(String(doc?.big)).toBe('9007199254740993');
+    expect(doc?.i).toBeInstanceOf(Int32);
+    const image = await typed().findOneAndUpdate(
+      { _id: 1 },
+      { $set: { s: 'x' } },
+      { returnDocument: 'after' },
+    );
+    expect(image?.d).toBeInstanceOf(Double);
+    expect(image?.l).toBeInstanceOf(Long);
+  });
+});
