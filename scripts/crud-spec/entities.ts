@@ -1,4 +1,5 @@
 import { type Collection, type Db, type Document, MongoClient } from 'mongodb';
+import type { ClientEntity, EntitySpec } from './format.ts';
 
 /**
  * The entities of a unified test (`createEntities`): clients that record command monitoring
@@ -26,9 +27,9 @@ export interface Entities {
 
 const ALWAYS_IGNORED = new Set(['configureFailPoint', 'hello', 'isMaster', 'ismaster', 'buildInfo']);
 
-function watch(client: MongoClient, spec: Document, log: RecordedEvent[]): void {
-  const observed = new Set((spec.observeEvents as string[] | undefined) ?? []);
-  const ignored = new Set([...ALWAYS_IGNORED, ...((spec.ignoreCommandMonitoringEvents as string[]) ?? [])]);
+function watch(client: MongoClient, spec: ClientEntity, log: RecordedEvent[]): void {
+  const observed = new Set(spec.observeEvents ?? []);
+  const ignored = new Set([...ALWAYS_IGNORED, ...(spec.ignoreCommandMonitoringEvents ?? [])]);
   const keep = (name: string) => !ignored.has(name);
   if (observed.has('commandStartedEvent'))
     client.on('commandStarted', (e) => {
@@ -52,7 +53,7 @@ function watch(client: MongoClient, spec: Document, log: RecordedEvent[]): void 
 }
 
 /** Creates the entities of one test against the server at `uri`. */
-export async function createEntities(uri: string, specs: Document[]): Promise<Entities> {
+export async function createEntities(uri: string, specs: EntitySpec[]): Promise<Entities> {
   const entities: Entities = {
     clients: new Map(),
     events: new Map(),
@@ -71,19 +72,19 @@ export async function createEntities(uri: string, specs: Document[]): Promise<En
   };
   for (const entry of specs) {
     if (entry.client) {
-      const spec = entry.client as Document;
-      const client = new MongoClient(uri, { monitorCommands: true, ...(spec.uriOptions as Document) });
+      const spec = entry.client;
+      const client = new MongoClient(uri, { monitorCommands: true, ...spec.uriOptions });
       const log: RecordedEvent[] = [];
       watch(client, spec, log);
       await client.connect();
       entities.clients.set(spec.id, client);
       entities.events.set(spec.id, log);
     } else if (entry.database) {
-      const spec = entry.database as Document;
+      const spec = entry.database;
       const client = entities.clients.get(spec.client) as MongoClient;
       entities.databases.set(spec.id, client.db(spec.databaseName, spec.databaseOptions));
     } else if (entry.collection) {
-      const spec = entry.collection as Document;
+      const spec = entry.collection;
       const db = entities.databases.get(spec.database) as Db;
       entities.collections.set(spec.id, db.collection(spec.collectionName, spec.collectionOptions));
     } else {

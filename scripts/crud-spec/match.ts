@@ -1,4 +1,4 @@
-import { type Document, EJSON } from 'bson';
+import { EJSON } from 'bson';
 
 /**
  * The unified test format's matching rules (source/unified-test-format/unified-test-format.md
@@ -85,7 +85,7 @@ function matchOperator(name: string, arg: unknown, actual: unknown, path: string
 /** Throws a Mismatch unless `actual` matches `expected`; `root` allows extra fields. */
 export function match(expected: unknown, given: unknown, path = '', root = true): void {
   // The driver sends sort specifications as Maps (to keep key order).
-  const actual = given instanceof Map ? Object.fromEntries(given) : given;
+  const actual: unknown = given instanceof Map ? Object.fromEntries(given as Map<string, unknown>) : given;
   const op = operator(expected);
   if (op) return matchOperator(op[0], op[1], actual, path, root);
   const expectedNumber = numeric(expected);
@@ -114,8 +114,7 @@ export function match(expected: unknown, given: unknown, path = '', root = true)
     return;
   }
   if (bsonType(expected) || expected instanceof Date) {
-    if (EJSON.stringify(expected) !== EJSON.stringify(actual as Document))
-      fail(path, expected, actual);
+    if (EJSON.stringify(expected) !== EJSON.stringify(actual)) fail(path, expected, actual);
     return;
   }
   if (expected !== actual) fail(path, expected, actual);

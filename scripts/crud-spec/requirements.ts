@@ -1,4 +1,4 @@
-import type { Document } from 'mongodb';
+import type { Requirement } from './format.ts';
 
 /**
  * `runOnRequirements` of the unified test format: a test runs when any one requirement holds
@@ -23,12 +23,12 @@ function compare(a: number[], b: number[]): number {
 }
 
 /** Why a requirement fails (`version`, `topology`, `other`), or undefined when it holds. */
-function unmet(requirement: Document, facts: ServerFacts): 'version' | 'topology' | 'other' | undefined {
+function unmet(requirement: Requirement, facts: ServerFacts): 'version' | 'topology' | 'other' | undefined {
   if (requirement.minServerVersion && compare(facts.version, parse(requirement.minServerVersion)) < 0)
     return 'version';
   if (requirement.maxServerVersion && compare(facts.version, parse(requirement.maxServerVersion)) > 0)
     return 'version';
-  const topologies = requirement.topologies as string[] | undefined;
+  const topologies = requirement.topologies;
   if (topologies && !topologies.includes(facts.topology)) return 'topology';
   if (requirement.serverless === 'require' || requirement.auth === true || requirement.csfle === true)
     return 'other';
@@ -37,7 +37,7 @@ function unmet(requirement: Document, facts: ServerFacts): 'version' | 'topology
 
 /** Undefined when the list is satisfied, else the reason of the first requirement that failed. */
 export function unmetRequirements(
-  list: Document[] | undefined,
+  list: Requirement[] | undefined,
   facts: ServerFacts,
 ): 'version' | 'topology' | 'other' | undefined {
   if (!list || list.length === 0) return undefined;

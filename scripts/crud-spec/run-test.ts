@@ -1,5 +1,13 @@
 import { type Document, type MongoClient, MongoServerError } from 'mongodb';
 import { createEntities, type Entities, type RecordedEvent } from './entities.ts';
+import type {
+  CollectionData,
+  ExpectedError,
+  ExpectedEvents,
+  Operation,
+  UnifiedFile,
+  UnifiedTest,
+} from './format.ts';
 import { Mismatch, match } from './match.ts';
 import { runOperation } from './operations.ts';
 
@@ -12,8 +20,8 @@ export type Verdict = { outcome: 'passed' } | { outcome: 'refused' | 'failed'; r
 
 class Refused extends Error {}
 
-async function seed(setup: MongoClient, file: Document): Promise<void> {
-  for (const data of (file.initialData as Document[] | undefined) ?? []) {
+async function seed(setup: MongoClient, file: UnifiedFile): Promise<void> {
+  for (const data of file.initialData ?? []) {
     const db = setup.db(data.databaseName);
     await db.dropCollection(data.collectionName).catch(() => undefined);
     await db.createCollection(data.collectionName, data.createOptions ?? {});
@@ -21,7 +29,7 @@ async function seed(setup: MongoClient, file: Document): Promise<void> {
   }
 }
 
-function checkError(expect: Document, error: unknown): void {
+function checkError(expect: ExpectedError, error: unknown): void {
   const server = error instanceof MongoServerError;
   const message = error instanceof Error ? error.message : String(error);
   const refused = (why: string) => new Refused(`${why}: ${message}`);
@@ -30,17 +38,20 @@ function checkError(expect: Document, error: unknown): void {
     throw new Mismatch(`expected a server error, got ${message}`);
   if (!server && !expect.isClientError && !expect.isError) throw new Mismatch(`client error ${message}`);
   const e = error as MongoServerError;
-  if (expect.errorCode !== undefined && e.code !== expect.errorCode)
+  if (expect.errorCode !== undefined && e.code !== expect.errorCode) {
     throw refused(`wanted code ${expect.errorCode}`);
-  if (expect.errorCodeName !== undefined && e.codeName !== expect.errorCodeName)
+  }
+  if (expect.errorCodeName !== undefined && e.codeName !== expect.errorCodeName) {
     throw refused(`wanted ${expect.errorCodeName}`);
-  if (expect.errorContains && !message.toLowerCase().includes(String(expect.errorContains).toLowerCase()))
+  }
+  if (expect.errorContains && !message.toLowerCase().includes(expect.errorContains.toLowerCase())) {
     throw refused(`wanted message containing "${expect.errorContains}"`);
+  }
   if (expect.errorResponse) match(expect.errorResponse, e.errorResponse, 'errorResponse');
   if (expect.expectResult) match(expect.expectResult, (e as { result?: unknown }).result, 'error.result');
 }
 
-async function runOne(entities: Entities, operation: Document): Promise<void> {
+async function runOne(entities: Entities, operation: Operation): Promise<void> {
   let result: unknown;
   try {
     result = await runOperation(entities, operation);
@@ -53,17 +64,17 @@ async function runOne(entities: Entities, operation: Document): Promise<void> {
   if (operation.expectResult !== undefined) match(operation.expectResult, result, operation.name);
 }
 
-function checkEvents(entities: Entities, expected: Document[]): void {
+function checkEvents(entities: Entities, expected: ExpectedEvents[]): void {
   for (const spec of expected) {
     if ((spec.eventType ?? 'command') !== 'command')
       throw new Error(`unsupported eventType ${spec.eventType}`);
-    const actual = entities.events.get(spec.client) as RecordedEvent[];
-    const wanted = spec.events as Document[];
+    const actual = entities.events.get(spec.client) ?? [];
+    const wanted = spec.events;
     const comparable = spec.ignoreExtraEvents ? actual.slice(0, wanted.length) : actual;
-    if (comparable.length !== wanted.length)
-      throw new Mismatch(
-        `events: ${wanted.length} expected, ${actual.length} seen (${actual.map((e) => e.commandName)})`,
-      );
+    if (comparable.length !== wanted.length) {
+      const seen = actual.map((e) => e.commandName).join(',');
+      throw new Mismatch(`events: ${wanted.length} expected, ${actual.length} seen (${seen})`);
+    }
     wanted.forEach((event, i) => {
       const [kind, fields] = Object.entries(event)[0] as [string, Document];
       const seen = comparable[i] as RecordedEvent;
@@ -71,13 +82,13 @@ function checkEvents(entities: Entities, expected: Document[]): void {
       // The command and the reply are root-level documents: they may carry fields not expected.
       for (const [key, value] of Object.entries(fields)) {
         const root = key === 'command' || key === 'reply';
-        match(value, (seen as unknown as Document)[key], `event[${i}].${key}`, root);
+        match(value, (seen as unknown as Record<string, unknown>)[key], `event[${i}].${key}`, root);
       }
     });
   }
 }
 
-async function checkOutcome(setup: MongoClient, outcome: Document[]): Promise<void> {
+async function checkOutcome(setup: MongoClient, outcome: CollectionData[]): Promise<void> {
   for (const { collectionName, databaseName, documents } of outcome) {
     const actual = await setup.db(databaseName).collection(collectionName).find().sort({ _id: 1 }).toArray();
     match(documents, actual, `outcome.${collectionName}`, false);
@@ -88,13 +99,13 @@ async function checkOutcome(setup: MongoClient, outcome: Document[]): Promise<vo
 export async function runTest(
   uri: string,
   setup: MongoClient,
-  file: Document,
-  test: Document,
+  file: UnifiedFile,
+  test: UnifiedTest,
 ): Promise<Verdict> {
   await seed(setup, file);
   const entities = await createEntities(uri, file.createEntities ?? []);
   try {
-    for (const operation of test.operations as Document[]) await runOne(entities, operation);
+    for (const operation of test.operations) await runOne(entities, operation);
     if (test.expectEvents) checkEvents(entities, test.expectEvents);
     if (test.outcome) await checkOutcome(setup, test.outcome);
     return { outcome: 'passed' };

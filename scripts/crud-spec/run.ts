@@ -13,8 +13,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
-import { type Document, MongoClient } from 'mongodb';
+import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
+import type { UnifiedFile } from './format.ts';
 import { type ServerFacts, unmetRequirements } from './requirements.ts';
 import { runTest } from './run-test.ts';
 
@@ -46,8 +47,8 @@ for (const name of readdirSync(folder)
   .filter((f) => f.endsWith('.json'))
   .sort()) {
   if (filter && !name.includes(filter)) continue;
-  const file = EJSON.parse(readFileSync(join(folder, name), 'utf8'), { relaxed: true }) as Document;
-  for (const test of file.tests as Document[]) {
+  const file = EJSON.parse(readFileSync(join(folder, name), 'utf8'), { relaxed: true }) as UnifiedFile;
+  for (const test of file.tests) {
     const why = test.skipReason
       ? 'other'
       : (unmetRequirements(file.runOnRequirements, facts) ??
