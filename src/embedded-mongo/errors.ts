@@ -23,6 +23,7 @@ const CODE_NAMES: Record<number, string> = {
   115: 'CommandNotSupported',
   166: 'CommandNotSupportedOnView',
   171: 'CannotIndexParallelArrays',
+  197: 'InvalidIndexSpecificationOption',
   238: 'NotImplemented',
   11000: 'DuplicateKey',
   40414: 'Location40414',

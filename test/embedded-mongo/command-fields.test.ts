@@ -96,3 +96,19 @@ describe('update rules', () => {
     expect(await coll.countDocuments()).toBe(2);
   });
 });
+
+describe('index options', () => {
+  it('refuses index options it does not implement instead of dropping them', async () => {
+    const coll = h.db.collection<Loose>('fields');
+    const ttl = await failure(() => coll.createIndex({ x: 1 }, { expireAfterSeconds: 60 }));
+    expect(ttl.code).toBe(238);
+    expect(ttl.message).toContain("'expireAfterSeconds'");
+    const bogus = await failure(() =>
+      h.db.command({ createIndexes: 'fields', indexes: [{ key: { x: 1 }, name: 'x', colour: 1 }] }),
+    );
+    expect(bogus.code).toBe(197);
+    expect((await coll.indexes()).map((index) => index.name)).toEqual(['_id_']);
+    await coll.createIndex({ x: 1 }, { unique: true, sparse: true, name: 'x_u' });
+    expect((await coll.indexes()).map((index) => index.name)).toEqual(['_id_', 'x_u']);
+  });
+});

@@ -15,6 +15,26 @@ const SUPPORTED_OPTIONS = new Set([
   'v',
 ]);
 
+/** Index options mongod 7.0 knows that this server does not implement: refused, never dropped. */
+const MONGOD_ONLY_OPTIONS = new Set([
+  'expireAfterSeconds',
+  'hidden',
+  'collation',
+  'weights',
+  'default_language',
+  'language_override',
+  'textIndexVersion',
+  '2dsphereIndexVersion',
+  'bits',
+  'min',
+  'max',
+  'bucketSize',
+  'storageEngine',
+  'wildcardProjection',
+  'prepareUnique',
+  'clustered',
+]);
+
 function toDefinition(spec: Document): IndexDefinition {
   const key = spec.key;
   if (!key || typeof key !== 'object' || Array.isArray(key))
@@ -27,8 +47,14 @@ function toDefinition(spec: Document): IndexDefinition {
   if (typeof name !== 'string') throw new CommandError(14, "The 'name' field must be a string");
   const definition: IndexDefinition = { name, key: key as Document };
   for (const [option, value] of Object.entries(spec)) {
-    if (option === 'key' || option === 'name' || option === 'background' || option === 'v') continue;
-    if (!SUPPORTED_OPTIONS.has(option)) continue;
+    if (option === 'key' || option === 'name' || option === 'background' || option === 'v' || option === 'ns')
+      continue;
+    if (MONGOD_ONLY_OPTIONS.has(option)) {
+      throw new CommandError(238, `The embedded server does not implement the index option '${option}'`);
+    }
+    if (!SUPPORTED_OPTIONS.has(option)) {
+      throw new CommandError(197, `The field '${option}' is not valid for an index specification.`);
+    }
     (definition as unknown as Document)[option] = value;
   }
   return definition;
