@@ -1,4 +1,4 @@
-import { Double, Int32, Long } from 'mongodb';
+import { BSON, Binary, Decimal128, Double, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, type Loose, startHarness } from './harness.ts';
 
@@ -56,5 +56,35 @@ describe('numeric BSON types round-trip', () => {
     );
     expect(image?.d).toBeInstanceOf(Double);
     expect(image?.l).toBeInstanceOf(Long);
+  });
+});
+
+describe('every BSON type is stored as sent', () => {
+  it('returns an inserted document byte for byte', async () => {
+    const doc = {
+      _id: new ObjectId(),
+      dec: Decimal128.fromString('1.10'),
+      bin: new Binary(Buffer.from([1, 2, 3]), 4),
+      ts: new Timestamp({ t: 1, i: 2 }),
+      re: /a+b/i,
+      when: new Date(0),
+      min: new MinKey(),
+      max: new MaxKey(),
+      nothing: null,
+      flags: [true, false],
+      d: new Double(3),
+      l: Long.fromString('-9007199254740993'),
+      s: 'é',
+    };
+    const coll = h.db.collection<Loose>('types');
+    await coll.insertOne(doc);
+    await coll.insertMany([
+      { ...doc, _id: new ObjectId() },
+      { ...doc, _id: new ObjectId() },
+    ]);
+    const raw = await h.db.collection('types').find({ _id: doc._id }, { raw: true }).toArray();
+    expect(Buffer.from(raw[0] as unknown as Uint8Array).equals(Buffer.from(BSON.serialize(doc)))).toBe(true);
+    const viaFilter = await h.db.collection('types').find({ s: 'é' }, { raw: true }).toArray();
+    expect(viaFilter).toHaveLength(3);
   });
 });

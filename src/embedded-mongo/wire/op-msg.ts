@@ -1,4 +1,5 @@
-import { type Document, deserialize, serialize } from 'bson';
+import { type Document, deserialize } from 'bson';
+import { documentSlices } from './bson-slices.ts';
 import { type EncodedReply, replyBytes } from './encoded-reply.ts';
 import { frame, OP_MSG, ProtocolError } from './frame.ts';
 import { rememberRaw } from './raw-documents.ts';
@@ -20,14 +21,17 @@ export interface OpMsgRequest {
 }
 
 /**
- * An `insert` whose documents are in the body (not a sequence): the documents decoded with their
- * wrappers (int64, double) re-encode to exactly the types the client sent.
+ * An `insert` whose documents are in the body (not a sequence): each document's own bytes are
+ * remembered, so int64, double and every other type is stored exactly as the client sent it.
  */
 function rememberInsertedBytes(command: Document, section: Buffer): void {
   if (Object.keys(command)[0] !== 'insert' || !Array.isArray(command.documents)) return;
-  const typed = deserialize(section, { promoteValues: false }).documents as Document[];
-  (command.documents as Document[]).forEach((doc, i) => {
-    if (doc && typeof doc === 'object' && typed[i]) rememberRaw(doc, serialize(typed[i]));
+  const docs = command.documents as unknown[];
+  const slices = documentSlices(section, 'documents');
+  if (!slices || slices.length !== docs.length) return;
+  docs.forEach((doc, i) => {
+    // A copy: a slice would keep the whole message buffer alive as long as the document is stored.
+    if (doc && typeof doc === 'object') rememberRaw(doc, Buffer.from(slices[i] as Buffer));
   });
 }
 
@@ -52,7 +56,7 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
       const docs: Document[] = [];
       for (let at = nameEnd + 1; at < sectionEnd;) {
         const docSize = body.readInt32LE(at);
-        const bytes = body.subarray(at, at + docSize);
+        const bytes = Buffer.from(body.subarray(at, at + docSize));
         const doc = deserialize(bytes);
         rememberRaw(doc, bytes);
         docs.push(doc);
