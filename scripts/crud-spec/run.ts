@@ -27,7 +27,7 @@ if (!folder) {
 const verbose = flags.includes('--verbose');
 const filter = flags.find((flag) => !flag.startsWith('--'));
 
-const server = await startEmbeddedMongo();
+const server = await startEmbeddedMongo({ enableTestCommands: true });
 const setup = new MongoClient(server.uri);
 await setup.connect();
 const info = await setup.db('admin').command({ buildInfo: 1 });
