@@ -59,6 +59,17 @@ describe('numeric BSON types round-trip', () => {
   });
 });
 
+describe('aggregation results', () => {
+  it('keep stored numeric types when the stages only select, order or drop', async () => {
+    const [doc] = await typed()
+      .aggregate([{ $match: { n: 0 } }, { $sort: { _id: 1 } }, { $project: { d: 1, l: 1, nested: 1 } }])
+      .toArray();
+    expect(doc?.d).toBeInstanceOf(Double);
+    expect(doc?.l).toBeInstanceOf(Long);
+    expect((doc?.nested as { d: unknown }).d).toBeInstanceOf(Double);
+  });
+});
+
 describe('every BSON type is stored as sent', () => {
   it('returns an inserted document byte for byte', async () => {
     const doc = {

@@ -5,6 +5,7 @@ import type { Engine } from '../storage/engine.ts';
 import { selectRecords } from '../storage/query-exec.ts';
 import { sessionsOf } from './local-sessions.ts';
 import { writeMerge, writeOut } from './pipeline-output.ts';
+import { restoreStoredTypes } from './pipeline-types.ts';
 import type { QueryOptions } from './query-options.ts';
 
 /** Stages whose result a collation cannot change (or that mingo sorts with it). */
@@ -47,14 +48,14 @@ function source(engine: Engine, db: string, name: string, pipeline: Document[], 
         '$listLocalSessions must be run against the admin database with {aggregate: 1}',
       );
     }
-    return { input: sessionsOf(engine).list(), stages: rest };
+    return { input: sessionsOf(engine).list(), stages: rest, collection: undefined };
   }
   const leadingMatch = first?.$match as Document | undefined;
   const collection = engine.collection(db, name);
   const input = collection
     ? selectRecords(collection, { filter: leadingMatch, ...options }).matches.map((match) => match.doc)
     : [];
-  return { input, stages: leadingMatch ? rest : pipeline };
+  return { input, stages: leadingMatch ? rest : pipeline, collection };
 }
 
 /**
@@ -68,7 +69,7 @@ export function runPipeline(
   pipeline: Document[],
   options: QueryOptions,
 ): Document[] {
-  const { input, stages } = source(engine, db, name, pipeline, options);
+  const { input, stages, collection } = source(engine, db, name, pipeline, options);
   const last = stages.at(-1);
   const writer = last && ('$out' in last || '$merge' in last) ? last : undefined;
   const body = writer ? stages.slice(0, -1) : stages;
@@ -91,6 +92,7 @@ export function runPipeline(
       : {}),
   });
   const docs = aggregator.run<Document>(input);
+  restoreStoredTypes(collection, body, docs);
   if (!writer) return docs;
   if ('$out' in writer) writeOut(engine, db, writer.$out, docs);
   else writeMerge(engine, db, writer.$merge, docs);
