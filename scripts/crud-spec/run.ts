@@ -7,14 +7,16 @@
  *
  *   npx tsx scripts/crud-spec/run.ts /tmp/specifications/source/crud/tests/unified [--verbose] [filter]
  *
- * Prints run / passed / refused with an error / failed (a wrong result) / skipped by version or
- * topology, and with --verbose every test that did not pass with its reason.
+ * Prints run / passed / refused with an error / failed (a wrong result) / failed by the Node.js
+ * driver (driver-deviations.ts) / skipped by version or topology, and with --verbose every test
+ * that did not pass with its reason.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
+import { driverDeviation } from './driver-deviations.ts';
 import type { UnifiedFile } from './format.ts';
 import { type ServerFacts, unmetRequirements } from './requirements.ts';
 import { runTest } from './run-test.ts';
@@ -37,6 +39,7 @@ const counts = {
   passed: 0,
   refused: 0,
   failed: 0,
+  failedByDriver: 0,
   skippedByVersion: 0,
   skippedByTopology: 0,
   skippedOther: 0,
@@ -59,6 +62,12 @@ for (const name of readdirSync(folder)
     if (why) continue;
     counts.run++;
     const verdict = await runTest(server.uri, setup, file, test);
+    const driver = verdict.outcome === 'failed' ? driverDeviation(name, test.description) : undefined;
+    if (verdict.outcome === 'failed' && driver) {
+      counts.failedByDriver++;
+      notes.push(`DRIVER ${name} :: ${test.description}\n    ${verdict.reason}\n    (${driver})`);
+      continue;
+    }
     counts[verdict.outcome]++;
     if (verdict.outcome !== 'passed')
       notes.push(`${verdict.outcome.toUpperCase()} ${name} :: ${test.description}\n    ${verdict.reason}`);
@@ -68,9 +77,11 @@ for (const name of readdirSync(folder)
 await setup.close();
 await server.close();
 if (verbose) console.log(notes.join('\n'));
-const rate = counts.run > 0 ? ((100 * counts.passed) / counts.run).toFixed(1) : '0';
+const rate = (count: number) => (counts.run > 0 ? ((100 * count) / counts.run).toFixed(1) : '0');
 console.log(
-  `server ${info.version}: run ${counts.run}, passed ${counts.passed} (${rate}%), refused with an error ${counts.refused}, ` +
-    `failed (wrong result) ${counts.failed}; skipped by version ${counts.skippedByVersion}, by topology ${counts.skippedByTopology}, other ${counts.skippedOther}`,
+  `server ${info.version}: run ${counts.run}, passed ${counts.passed} (${rate(counts.passed)}%), ` +
+    `refused with an error ${counts.refused}, failed (wrong result) ${counts.failed}, ` +
+    `failed by the Node.js driver ${counts.failedByDriver}; skipped by version ${counts.skippedByVersion}, ` +
+    `by topology ${counts.skippedByTopology}, other ${counts.skippedOther}`,
 );
 process.exitCode = counts.failed > 0 ? 1 : 0;
