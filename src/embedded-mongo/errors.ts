@@ -29,6 +29,7 @@ const CODE_NAMES: Record<number, string> = {
   112: 'WriteConflict',
   115: 'CommandNotSupported',
   166: 'CommandNotSupportedOnView',
+  167: 'OptionNotSupportedOnView',
   189: 'PrimarySteppedDown',
   171: 'CannotIndexParallelArrays',
   197: 'InvalidIndexSpecificationOption',

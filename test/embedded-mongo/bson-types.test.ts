@@ -70,6 +70,31 @@ describe('aggregation results', () => {
   });
 });
 
+describe('pipeline writes', () => {
+  it('$out stores the source types, and $merge keeps the types of the fields it does not change', async () => {
+    await h.db
+      .collection<Loose>('types')
+      .aggregate([{ $match: { _id: 1 } }, { $out: 'types_out' }])
+      .toArray();
+    const out = await h.db
+      .collection<Loose>('types_out', { promoteValues: false, promoteLongs: false })
+      .findOne({});
+    expect(out?.d).toBeInstanceOf(Double);
+    expect(String(out?.big)).toBe('9007199254740993');
+    await h.db
+      .collection<Loose>('types')
+      .aggregate([{ $project: { _id: 1, added: { $literal: 1 } } }, { $merge: { into: 'types_out' } }])
+      .toArray();
+    const merged = await h.db
+      .collection<Loose>('types_out', { promoteValues: false, promoteLongs: false })
+      .findOne({});
+    expect(merged?.d).toBeInstanceOf(Double);
+    expect(merged?.l).toBeInstanceOf(Long);
+    expect(Number(merged?.added)).toBe(1);
+    await h.db.collection<Loose>('types_out').drop();
+  });
+});
+
 describe('every BSON type is stored as sent', () => {
   it('returns an inserted document byte for byte', async () => {
     const doc = {

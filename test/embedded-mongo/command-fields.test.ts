@@ -61,11 +61,13 @@ describe('command fields', () => {
     expect(await coll.countDocuments({}, { hint: { $natural: 1 } })).toBe(2);
   });
 
-  it('refuses create with viewOn and collMod options instead of ignoring them', async () => {
-    const view = await failure(() => h.db.createCollection('aview', { viewOn: 'fields', pipeline: [] }));
-    expect(view.code).toBe(238);
-    expect(view.message).toContain("'create.viewOn'");
-    expect((await h.db.listCollections({ name: 'aview' }).toArray()).length).toBe(0);
+  it('refuses create with document validation and collMod options instead of ignoring them', async () => {
+    const validated = await failure(() =>
+      h.db.createCollection('checked', { validator: { x: { $type: 'string' } } }),
+    );
+    expect(validated.code).toBe(238);
+    expect(validated.message).toContain("'create.validator'");
+    expect((await h.db.listCollections({ name: 'checked' }).toArray()).length).toBe(0);
     const mod = await failure(() =>
       h.db.command({ collMod: 'fields', validator: { x: { $type: 'string' } } }),
     );

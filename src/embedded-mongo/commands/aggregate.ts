@@ -10,6 +10,7 @@ import { collectionName, optionalCount, optionalDocument, optionalNumber } from 
 import type { CommandHandler } from './context.ts';
 import { runPipeline } from './pipeline.ts';
 import { queryOptions } from './query-options.ts';
+import { findAsPipeline, isView } from './views.ts';
 
 function allDocuments(engine: Engine, db: string, name: string, selection: Selection = {}): Document[] {
   const collection = engine.collection(db, name);
@@ -67,6 +68,10 @@ export const aggregateCommands: Record<string, CommandHandler> = {
     const query = optionalDocument(command, 'query') ?? {};
     const skip = optionalCount(command, 'skip') ?? 0;
     const limit = Math.abs(optionalNumber(command, 'limit') ?? 0);
+    if (isView(collection)) {
+      const stages = findAsPipeline({ filter: query, skip, limit });
+      return { n: runPipeline(engine, db, collection.name, stages, options).length };
+    }
     if (Object.keys(query).length === 0) {
       const total = Math.max(0, collection.records.size - skip);
       return { n: limit > 0 ? Math.min(limit, total) : total };
@@ -79,7 +84,10 @@ export const aggregateCommands: Record<string, CommandHandler> = {
       throw new CommandError(14, "BSON field 'distinct.key' is the wrong type, expected type 'string'");
     const name = collectionName(command);
     const options = queryOptions(engine.collection(db, name), command);
-    const docs = allDocuments(engine, db, name, { filter: optionalDocument(command, 'query'), ...options });
+    const filter = optionalDocument(command, 'query');
+    const docs = isView(engine.collection(db, name))
+      ? runPipeline(engine, db, name, findAsPipeline({ filter }), options)
+      : allDocuments(engine, db, name, { filter, ...options });
     return { values: distinctValues(docs, key, options.collation) };
   },
 };

@@ -3,6 +3,7 @@ import { selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument, optionalNumber, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { queryOptions } from './query-options.ts';
+import { refuseView } from './views.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
 /** `delete`: each statement removes every match (`limit: 0`) or the first one (`limit: 1`). */
@@ -10,6 +11,7 @@ export const deleteCommands: Record<string, CommandHandler> = {
   delete: function deleteCommand(command, { engine, db }) {
     const statements = requiredArray(command, 'deletes');
     const collection = engine.collection(db, collectionName(command));
+    refuseView(collection);
     let n = 0;
     const writeErrors = runStatements(
       statements,

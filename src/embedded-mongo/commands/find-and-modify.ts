@@ -6,6 +6,7 @@ import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { decodeTyped, isInclusionOnly, restoreNumericTypes } from '../query/numeric-types.ts';
 import { queryOptions } from './query-options.ts';
+import { refuseView, writableCollection } from './views.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 
 function shown(doc: Document | null, fields: Document | undefined): Document | null {
@@ -43,7 +44,8 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
     const name = collectionName(command);
     const collection: Collection | undefined = spec.remove
       ? engine.collection(db, name)
-      : engine.ensureCollection(db, name);
+      : writableCollection(engine, db, name);
+    refuseView(collection);
     const options = queryOptions(collection, command);
     const match = collection
       ? selectRecords(collection, { filter: spec.query, sort: spec.sort, limit: 1, ...options }).matches[0]

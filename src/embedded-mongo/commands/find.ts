@@ -8,7 +8,9 @@ import type { Collection } from '../storage/collection.ts';
 import { findDocuments, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalCount, optionalDocument, optionalNumber } from './args.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
+import { runPipeline } from './pipeline.ts';
 import { queryOptions } from './query-options.ts';
+import { findAsPipeline, isView, refuseView } from './views.ts';
 
 function readFind(command: Document, collection: Collection | undefined) {
   const limit = optionalNumber(command, 'limit');
@@ -33,6 +35,7 @@ function tail(collection: Collection, spec: ReturnType<typeof readFind>, context
       'The embedded server does not implement collation or let on tailable cursors',
     );
   }
+  refuseView(collection);
   if (!collection.options.capped) {
     throw new CommandError(
       2,
@@ -47,6 +50,7 @@ function tail(collection: Collection, spec: ReturnType<typeof readFind>, context
 /** Describes the plan a find would use, with what it examined (the `explain` command). */
 function explainFind(command: Document, context: CommandContext): Document {
   const collection = context.engine.collection(context.db, collectionName(command));
+  refuseView(collection);
   const spec = readFind(command, collection);
   const namespace = `${context.db}.${collectionName(command)}`;
   if (!collection)
@@ -83,7 +87,11 @@ export const findCommands: Record<string, CommandHandler> = {
       const { id, batch } = tail(collection, spec, context);
       return { cursor: { firstBatch: batch, id, ns } };
     }
-    const docs = collection ? findDocuments(collection, spec, spec.projection) : [];
+    const docs = isView(collection)
+      ? runPipeline(context.engine, context.db, name, findAsPipeline(spec), spec)
+      : collection
+        ? findDocuments(collection, spec, spec.projection)
+        : [];
     const { id, batch } = context.cursors.first(
       ns,
       new ArraySource(docs),

@@ -4,6 +4,7 @@ import { CommandError } from '../errors.ts';
 import type { IndexDefinition } from '../storage/ordered-index.ts';
 import { collectionName, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { refuseView, writableCollection } from './views.ts';
 
 const SUPPORTED_OPTIONS = new Set([
   'key',
@@ -73,7 +74,7 @@ export const indexCommands: Record<string, CommandHandler> = {
     const name = collectionName(command);
     const specs = requiredArray(command, 'indexes').map(toDefinition);
     const existed = engine.collection(db, name) !== undefined;
-    const collection = engine.ensureCollection(db, name);
+    const collection = writableCollection(engine, db, name);
     const before = collection.indexes.size;
     for (const definition of specs) {
       const current = collection.indexes.get(definition.name);
@@ -104,6 +105,7 @@ export const indexCommands: Record<string, CommandHandler> = {
     const name = collectionName(command);
     const collection = engine.collection(db, name);
     if (!collection) throw new CommandError(26, `ns does not exist: ${db}.${name}`);
+    refuseView(collection);
     const ns = `${db}.${name}`;
     const docs = [...collection.indexes.values()].map((index) => index.describe());
     const { id, batch } = cursors.first(ns, new ArraySource(docs));
@@ -113,6 +115,7 @@ export const indexCommands: Record<string, CommandHandler> = {
     const name = collectionName(command);
     const collection = engine.collection(db, name);
     if (!collection) throw new CommandError(26, `ns not found ${db}.${name}`);
+    refuseView(collection);
     const nIndexesWas = collection.indexes.size;
     const target = command.index;
     const indexes = [...collection.indexes.values()];

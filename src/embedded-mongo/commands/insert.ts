@@ -1,6 +1,7 @@
 import { type Document, ObjectId } from 'bson';
 import { CommandError } from '../errors.ts';
 import { rawOf } from '../wire/raw-documents.ts';
+import { writableCollection } from './views.ts';
 import { collectionName, optionalBoolean, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
@@ -34,7 +35,7 @@ export function withId(doc: Document): Document {
 export const insertCommands: Record<string, CommandHandler> = {
   insert: function insert(command, { engine, db }) {
     const documents = requiredArray(command, 'documents');
-    const collection = engine.ensureCollection(db, collectionName(command));
+    const collection = writableCollection(engine, db, collectionName(command));
     let n = 0;
     const writeErrors = runStatements(documents, optionalBoolean(command, 'ordered') ?? true, (doc) => {
       const prepared = withId(doc);

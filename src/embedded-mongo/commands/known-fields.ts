@@ -116,10 +116,8 @@ const RULES: Record<string, FieldRules> = {
   getMore: { known: ['collection', 'batchSize'] },
   killCursors: { known: ['cursors'] },
   create: {
-    known: ['capped', 'size', 'max'],
+    known: ['capped', 'size', 'max', 'viewOn', 'pipeline'],
     unimplemented: [
-      'viewOn',
-      'pipeline',
       'validator',
       'validationLevel',
       'validationAction',

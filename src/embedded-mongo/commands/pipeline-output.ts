@@ -2,9 +2,11 @@ import { type Document, ObjectId } from 'bson';
 import { Aggregator } from 'mingo';
 import { isEqual, resolve } from 'mingo/util';
 import { CommandError } from '../errors.ts';
+import { restoreNumericTypes } from '../query/numeric-types.ts';
 import type { Collection } from '../storage/collection.ts';
 import { duplicateKeyError } from '../storage/duplicate-key.ts';
 import type { Engine } from '../storage/engine.ts';
+import { writableCollection } from './views.ts';
 
 /**
  * The write stages that end a pipeline: `$out` replaces a collection with the results, `$merge`
@@ -35,7 +37,7 @@ function withId(doc: Document): Document {
 /** `$out`: the target holds exactly the results afterwards (its indexes stay). */
 export function writeOut(engine: Engine, db: string, spec: unknown, docs: Document[]): void {
   const where = target(spec, db, '$out');
-  const collection = engine.ensureCollection(where.db, where.coll);
+  const collection = writableCollection(engine, where.db, where.coll);
   if (collection.options.capped)
     throw new CommandError(17152, `namespace '${collection.ns}' is capped so it can't be used for $out`);
   for (const rid of [...collection.records.keys()]) engine.remove(collection, rid);
@@ -70,7 +72,7 @@ function onFields(spec: Document, collection: Collection): string[] {
 export function writeMerge(engine: Engine, db: string, raw: unknown, docs: Document[]): void {
   const spec: Document = typeof raw === 'string' ? { into: raw } : (raw as Document);
   const where = target(spec, db, '$merge');
-  const collection = engine.ensureCollection(where.db, where.coll);
+  const collection = writableCollection(engine, where.db, where.coll);
   const on = onFields(spec, collection);
   const whenMatched = spec.whenMatched ?? 'merge';
   const whenNotMatched = spec.whenNotMatched ?? 'insert';
@@ -110,6 +112,7 @@ export function writeMerge(engine: Engine, db: string, raw: unknown, docs: Docum
         2,
         `Enumeration value '${String(whenMatched)}' for field 'whenMatched' is not a valid value.`,
       );
+    restoreNumericTypes(next, collection.records.get(rid) as Uint8Array);
     engine.replace(collection, rid, next);
   }
 }

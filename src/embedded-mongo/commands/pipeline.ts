@@ -7,6 +7,7 @@ import { sessionsOf } from './local-sessions.ts';
 import { writeMerge, writeOut } from './pipeline-output.ts';
 import { restoreStoredTypes } from './pipeline-types.ts';
 import type { QueryOptions } from './query-options.ts';
+import { isView, resolveView } from './views.ts';
 
 /** Stages whose result a collation cannot change (or that mingo sorts with it). */
 const COLLATION_SAFE = new Set(['$sort', '$limit', '$skip', '$count', '$unset']);
@@ -50,8 +51,13 @@ function source(engine: Engine, db: string, name: string, pipeline: Document[], 
     }
     return { input: sessionsOf(engine).list(), stages: rest, collection: undefined };
   }
-  const leadingMatch = first?.$match as Document | undefined;
   const collection = engine.collection(db, name);
+  if (collection && isView(collection)) {
+    const { base, stages } = resolveView(engine, collection);
+    const input = base ? selectRecords(base, options).matches.map((match) => match.doc) : [];
+    return { input, stages: [...stages, ...pipeline], collection: base };
+  }
+  const leadingMatch = first?.$match as Document | undefined;
   const input = collection
     ? selectRecords(collection, { filter: leadingMatch, ...options }).matches.map((match) => match.doc)
     : [];
@@ -84,6 +90,7 @@ export function runPipeline(
   const aggregator = new Aggregator(body, {
     collectionResolver: (other: string) => {
       const collection = engine.collection(db, other);
+      if (isView(collection)) return runPipeline(engine, db, other, [], {});
       return collection ? selectRecords(collection, {}).matches.map((match) => match.doc) : [];
     },
     variables: options.variables,
@@ -92,7 +99,8 @@ export function runPipeline(
       : {}),
   });
   const docs = aggregator.run<Document>(input);
-  restoreStoredTypes(collection, body, docs);
+  // $merge evaluates its whenMatched pipeline on the results ($$new), so they stay plain numbers.
+  if (!writer || '$out' in writer) restoreStoredTypes(collection, body, docs);
   if (!writer) return docs;
   if ('$out' in writer) writeOut(engine, db, writer.$out, docs);
   else writeMerge(engine, db, writer.$merge, docs);

@@ -1,8 +1,10 @@
 import type { Document } from 'bson';
 import { type Collation, parseCollation } from '../query/collation.ts';
 import type { Collection } from '../storage/collection.ts';
+import { CommandError } from '../errors.ts';
 import { checkHint } from './hint.ts';
 import { letVariables } from './let-variables.ts';
+import { isView } from './views.ts';
 
 /** The options that change how a command's filter is evaluated, read once per command. */
 export interface QueryOptions {
@@ -20,6 +22,9 @@ export function queryOptions(
   source: Document,
   ...scopes: unknown[]
 ): QueryOptions {
+  if (isView(collection) && source.collation !== undefined && source.collation !== null) {
+    throw new CommandError(167, "Cannot override a view's default collation");
+  }
   checkHint(collection, source.hint);
   const options: QueryOptions = {};
   const variables = letVariables(...scopes, source.let);

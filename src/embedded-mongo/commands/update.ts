@@ -7,6 +7,7 @@ import { collectionName, optionalBoolean, optionalDocument, requiredArray } from
 import type { CommandHandler } from './context.ts';
 import { restoreNumericTypes } from '../query/numeric-types.ts';
 import { queryOptions } from './query-options.ts';
+import { writableCollection } from './views.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
@@ -59,7 +60,7 @@ function runUpdate(
 export const updateCommands: Record<string, CommandHandler> = {
   update: function update(command, { engine, db }) {
     const statements = requiredArray(command, 'updates');
-    const collection = engine.ensureCollection(db, collectionName(command));
+    const collection = writableCollection(engine, db, collectionName(command));
     const counts: UpdateCounts = { n: 0, nModified: 0, upserted: [] };
     const writeErrors = runStatements(
       statements,
