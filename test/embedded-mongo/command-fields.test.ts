@@ -114,3 +114,21 @@ describe('index options', () => {
     expect((await coll.indexes()).map((index) => index.name)).toEqual(['_id_', 'x_u']);
   });
 });
+
+describe('transactions', () => {
+  it('are refused instead of applying their writes at once', async () => {
+    const session = h.client.startSession();
+    try {
+      const error = await failure(() =>
+        session.withTransaction(async () => {
+          await h.db.collection<Loose>('fields').insertOne({ _id: 3, x: 3 }, { session });
+        }),
+      );
+      expect(error.code).toBe(238);
+      expect(error.message).toContain('transactions');
+      expect(await h.db.collection<Loose>('fields').countDocuments()).toBe(2);
+    } finally {
+      await session.endSession();
+    }
+  });
+});

@@ -14,8 +14,6 @@ const GENERIC = [
   '$db',
   'lsid',
   'txnNumber',
-  'autocommit',
-  'startTransaction',
   '$clusterTime',
   '$readPreference',
   'readConcern',
@@ -166,35 +164,55 @@ const RULES: Record<string, FieldRules> = {
   explain: { known: ['explain', 'verbosity'] },
 };
 
-function check(
-  path: string,
-  doc: Document,
-  known: Set<string>,
-  unimplemented: Set<string>,
-  skipFirst: boolean,
-): void {
+interface FieldSets {
+  known: ReadonlySet<string>;
+  unimplemented: ReadonlySet<string>;
+}
+
+function sets(known: string[], unimplemented: string[] = []): FieldSets {
+  return { known: new Set(known), unimplemented: new Set(unimplemented) };
+}
+
+/** The rules as sets, built once: every command pays a lookup per field, nothing more. */
+const COMPILED = new Map(
+  Object.entries(RULES).map(([name, rules]) => [
+    name,
+    {
+      command: sets([...GENERIC, ...rules.known], rules.unimplemented),
+      statements: Object.entries(rules.statements ?? {}).map(
+        ([field, statement]) => [field, sets(statement.known, statement.unimplemented)] as const,
+      ),
+    },
+  ]),
+);
+
+function check(path: string, doc: Document, fields: FieldSets, skipFirst: boolean): void {
   for (const [i, field] of Object.keys(doc).entries()) {
-    if ((skipFirst && i === 0) || known.has(field)) continue;
-    if (unimplemented.has(field)) {
+    if ((skipFirst && i === 0) || fields.known.has(field)) continue;
+    if (fields.unimplemented.has(field)) {
       throw new CommandError(238, `The embedded server does not implement '${path}.${field}'`);
     }
     throw new CommandError(40415, `BSON field '${path}.${field}' is an unknown field.`);
   }
 }
 
-/** Refuses any field of `command` (or of its statements) that the command does not implement. */
+/**
+ * Refuses any field of `command` (or of its statements) that the command does not implement.
+ * A transaction (`startTransaction`, `autocommit`) is refused on every command: the writes would
+ * otherwise apply at once, and neither commit nor abort could be honoured.
+ */
 export function checkCommandFields(name: string, command: Document): void {
-  const rules = RULES[name];
+  if (command.startTransaction !== undefined || command.autocommit !== undefined) {
+    throw new CommandError(238, 'The embedded server does not implement multi-document transactions');
+  }
+  const rules = COMPILED.get(name);
   if (!rules) return;
-  check(name, command, new Set([...GENERIC, ...rules.known]), new Set(rules.unimplemented), true);
-  for (const [field, statement] of Object.entries(rules.statements ?? {})) {
+  check(name, command, rules.command, true);
+  for (const [field, fields] of rules.statements) {
     const entries = command[field];
     if (!Array.isArray(entries)) continue;
-    const known = new Set(statement.known);
-    const unimplemented = new Set(statement.unimplemented);
     for (const entry of entries) {
-      if (entry && typeof entry === 'object')
-        check(`${name}.${field}`, entry as Document, known, unimplemented, false);
+      if (entry && typeof entry === 'object') check(`${name}.${field}`, entry as Document, fields, false);
     }
   }
 }
