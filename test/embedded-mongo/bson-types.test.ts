@@ -59,6 +59,50 @@ describe('numeric BSON types round-trip', () => {
   });
 });
 
+describe('types an update writes', () => {
+  it('$set, $setOnInsert and replacements store the client type', async () => {
+    const coll = h.db.collection<Loose>('types');
+    await coll.updateOne({ _id: 1 }, { $set: { n: new Double(2), 'nested.l': Long.fromNumber(3), i: 7 } });
+    let doc = await typed().findOne({ _id: 1 });
+    expect(doc?.n).toBeInstanceOf(Double);
+    expect((doc?.nested as { l: unknown }).l).toBeInstanceOf(Long);
+    expect((doc?.nested as { d: unknown }).d).toBeInstanceOf(Double);
+    expect(doc?.i).toBeInstanceOf(Int32);
+    await coll.updateOne({ _id: 2 }, { $setOnInsert: { s: new Double(4) } }, { upsert: true });
+    expect((await typed().findOne({ _id: 2 }))?.s).toBeInstanceOf(Double);
+    await coll.replaceOne({ _id: 1 }, { r: Long.fromNumber(1), q: new Double(5) });
+    doc = await typed().findOne({ _id: 1 });
+    expect(doc?.r).toBeInstanceOf(Long);
+    expect(doc?.q).toBeInstanceOf(Double);
+    const image = await typed().findOneAndUpdate(
+      { _id: 1 },
+      { $set: { r: new Double(6) } },
+      { returnDocument: 'after' },
+    );
+    expect(image?.r).toBeInstanceOf(Double);
+  });
+
+  it('$inc and $mul follow MongoDB arithmetic types', async () => {
+    const coll = h.db.collection<Loose>('types');
+    await coll.updateOne(
+      { _id: 1 },
+      { $inc: { l: 1, d: 1, i: 1, fresh: Long.fromNumber(2) }, $mul: { n: new Double(3) } },
+    );
+    const doc = await typed().findOne({ _id: 1 });
+    expect(doc?.l).toBeInstanceOf(Long);
+    expect(Number(doc?.l)).toBe(6);
+    expect(doc?.d).toBeInstanceOf(Double);
+    expect(Number(doc?.d)).toBe(2);
+    expect(doc?.i).toBeInstanceOf(Int32);
+    expect(doc?.fresh).toBeInstanceOf(Long);
+    expect(doc?.n).toBeInstanceOf(Double);
+    await coll.updateOne({ _id: 1 }, { $inc: { i: 2147483647, big: 0 } });
+    const after = await typed().findOne({ _id: 1 });
+    expect(after?.i).toBeInstanceOf(Long);
+    expect(String(after?.big)).toBe('9007199254740993');
+  });
+});
+
 describe('aggregation results', () => {
   it('keep stored numeric types when the stages only select, order or drop', async () => {
     const [doc] = await typed()

@@ -5,7 +5,9 @@ import { project, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { decodeTyped, isInclusionOnly, restoreNumericTypes } from '../query/numeric-types.ts';
+import { typedOf } from '../wire/raw-documents.ts';
 import { queryOptions } from './query-options.ts';
+import { applyOperandTypes, typedUpdate } from './update-types.ts';
 import { refuseView, writableCollection } from './views.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 
@@ -51,9 +53,12 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
       ? selectRecords(collection, { filter: spec.query, sort: spec.sort, limit: 1, ...options }).matches[0]
       : undefined;
     if (spec.remove || !spec.update || !collection) {
+      const raw = match && collection?.records.get(match.rid);
+      const image = raw && (!spec.fields || isInclusionOnly(spec.fields)) ? decodeTyped(raw) : match?.doc;
       if (collection && match) engine.remove(collection, match.rid);
-      return { lastErrorObject: { n: match ? 1 : 0 }, value: shown(match?.doc ?? null, spec.fields) };
+      return { lastErrorObject: { n: match ? 1 : 0 }, value: shown(image ?? null, spec.fields) };
     }
+    const typed = typedUpdate(command, undefined, 0, typedOf);
     if (match) {
       const raw = collection.records.get(match.rid) as Uint8Array;
       const typedImage = !spec.fields || isInclusionOnly(spec.fields);
@@ -65,6 +70,7 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
         ...options,
       });
       restoreNumericTypes(next, raw);
+      applyOperandTypes(next, typed, raw, false);
       if (changed(raw, next)) engine.replace(collection, match.rid, next);
       const value = shown(spec.returnNew ? next : before, spec.fields);
       return { lastErrorObject: { n: 1, updatedExisting: true }, value };
@@ -75,6 +81,7 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
       arrayFilters: spec.arrayFilters,
       ...options,
     });
+    applyOperandTypes(doc, typed, undefined, true);
     engine.insert(collection, doc);
     return {
       lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },

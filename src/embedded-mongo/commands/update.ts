@@ -6,7 +6,9 @@ import { selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { restoreNumericTypes } from '../query/numeric-types.ts';
+import { typedOf } from '../wire/raw-documents.ts';
 import { queryOptions } from './query-options.ts';
+import { applyOperandTypes, typedUpdate } from './update-types.ts';
 import { writableCollection } from './views.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
@@ -23,9 +25,10 @@ function runUpdate(
   statement: Document,
   index: number,
   counts: UpdateCounts,
-  commandLet: unknown,
+  command: Document,
 ): void {
-  const options = queryOptions(collection, statement, commandLet, statement.c);
+  const options = queryOptions(collection, statement, command.let, statement.c);
+  const typed = typedUpdate(command, statement, index, typedOf);
   const query = optionalDocument(statement, 'q') ?? {};
   const spec = validateUpdate(statement.u);
   const multi = optionalBoolean(statement, 'multi') ?? false;
@@ -43,6 +46,7 @@ function runUpdate(
     const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters, ...options });
     counts.n++;
     restoreNumericTypes(next, before);
+    applyOperandTypes(next, typed, before, false);
     if (changed(before, next)) {
       engine.replace(collection, rid, next);
       counts.nModified++;
@@ -50,6 +54,7 @@ function runUpdate(
   }
   if (matches.length === 0 && optionalBoolean(statement, 'upsert')) {
     const doc = applyUpdate(upsertSeed(query), spec, { inserting: true, arrayFilters, ...options });
+    applyOperandTypes(doc, typed, undefined, true);
     engine.insert(collection, doc);
     counts.n++;
     counts.upserted.push({ index, _id: doc._id });
@@ -65,7 +70,7 @@ export const updateCommands: Record<string, CommandHandler> = {
     const writeErrors = runStatements(
       statements,
       optionalBoolean(command, 'ordered') ?? true,
-      (statement, index) => runUpdate(engine, collection, statement, index, counts, command.let),
+      (statement, index) => runUpdate(engine, collection, statement, index, counts, command),
     );
     const reply: Document = { n: counts.n, nModified: counts.nModified };
     if (counts.upserted.length > 0) reply.upserted = counts.upserted;

@@ -2,7 +2,10 @@ import { type Document, deserialize } from 'bson';
 import { documentSlices } from './bson-slices.ts';
 import { type EncodedReply, replyBytes } from './encoded-reply.ts';
 import { frame, OP_MSG, ProtocolError } from './frame.ts';
-import { rememberRaw } from './raw-documents.ts';
+import { rememberRaw, rememberTyped } from './raw-documents.ts';
+
+/** Commands whose operands keep their numeric types (commands/update-types.ts). */
+const TYPED_COMMANDS = new Set(['update', 'findAndModify', 'findandmodify']);
 
 /**
  * OP_MSG (opcode 2013): flag bits, then sections. Kind 0 is the command body; kind 1 is a
@@ -47,6 +50,9 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
       const size = body.readInt32LE(offset);
       command = deserialize(body.subarray(offset, offset + size));
       rememberInsertedBytes(command, body.subarray(offset, offset + size));
+      if (TYPED_COMMANDS.has(Object.keys(command)[0] ?? '')) {
+        rememberTyped(command, deserialize(body.subarray(offset, offset + size), { promoteValues: false }));
+      }
       offset += size;
     } else if (kind === 1) {
       const size = body.readInt32LE(offset);
@@ -59,6 +65,7 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
         const bytes = Buffer.from(body.subarray(at, at + docSize));
         const doc = deserialize(bytes);
         rememberRaw(doc, bytes);
+        if (name === 'updates') rememberTyped(doc, deserialize(bytes, { promoteValues: false }));
         docs.push(doc);
         at += docSize;
       }
