@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import { enableTestCommands } from './commands/fail-points.ts';
 import { serveConnection } from './connection.ts';
 import { CursorStore } from './cursors/cursor-store.ts';
 import { type FsyncMode, openDataDir } from './storage/data-dir.ts';
@@ -29,6 +30,11 @@ export interface EmbeddedMongoOptions {
   /** `always` fsyncs every journal write; `never` (default) relies on the OS after a write(2). */
   fsync?: FsyncMode;
   logger?: EmbeddedMongoLogger;
+  /**
+   * Enables mongod's test commands (`configureFailPoint` with the `failCommand` fail point), as
+   * `mongod --setParameter enableTestCommands=1` does: for test suites, never for a gateway.
+   */
+  enableTestCommands?: boolean;
 }
 
 /** A running server. `close()` stops accepting, ends cursors and sockets, and flushes the store. */
@@ -55,6 +61,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const store = options.dataDir
     ? openDataDir(options.dataDir, { fsync: options.fsync ?? 'never', logger })
     : { engine: new Engine(), close() {} };
+  if (options.enableTestCommands) enableTestCommands(store.engine);
   const closing = new AbortController();
   const cursors = new CursorStore();
   const shared = { engine: store.engine, cursors, closing: closing.signal, startedAt: Date.now() };
