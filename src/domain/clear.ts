@@ -22,12 +22,12 @@ export async function clearChats(
   const by = { id: actor.userId, num: await actorNum(ctx, actor) };
   let removed = 0;
   for (const { id } of facts) {
-    const chat = await ctx.store.chats.clearUpToLast(id);
-    if (!chat) continue;
-    const messages = (await ctx.store.messages.clear(id, chat.clearedSeq)).filter((m) => !m.gap);
+    const cleared = await ctx.store.chats.clearUpToLast(id);
+    if (!cleared) continue;
+    const messages = (await ctx.store.messages.clear(id, cleared.chat.clearedSeq)).filter((m) => !m.gap);
     removed += messages.length;
     const fresh = messages.filter((m) => !m.recall).map((message) => ({ message, recallSeq: 0 }));
-    await publishRecalled(ctx, by, chat, fresh, ctx.now());
+    await publishRecalled(ctx, by, cleared, fresh, ctx.now());
   }
   return removed;
 }

@@ -31,6 +31,12 @@ export interface ChatWithMember {
   readonly member: MemberState;
 }
 
+/** A chat with every member's state (by user id): what event audiences are computed from. */
+export interface ChatWithStates {
+  readonly chat: Chat;
+  readonly states: ReadonlyMap<string, MemberState>;
+}
+
 /**
  * A sequence allocation for a send. The store takes the next sequence only when every condition
  * holds in the same atomic update of the chat document; the sender's last online time moves to
@@ -77,10 +83,10 @@ export interface ChatRepository {
   isRecentSend(chat: ChatKey, senderId: string, clientId: string): Promise<boolean>;
   /** Gives sequence `seq` back when it is still the chat's last one; false when a later one was taken. */
   releaseSeq(chatId: string, seq: number): Promise<boolean>;
-  /** Atomically takes `count` recall sequences; the first of them and the chat after it. */
-  allocateRecallSeqs(chatId: string, count: number): Promise<{ first: number; chat: Chat }>;
-  /** Moves the chat's hard-clear mark to its last sequence; the chat after it, null when it does not exist. */
-  clearUpToLast(chatId: string): Promise<Chat | null>;
+  /** Atomically takes `count` recall sequences; the first of them, and the chat with its members' states after it. */
+  allocateRecallSeqs(chatId: string, count: number): Promise<ChatWithStates & { first: number }>;
+  /** Moves the chat's hard-clear mark to its last sequence; the chat (with states) after it, null when it does not exist. */
+  clearUpToLast(chatId: string): Promise<ChatWithStates | null>;
 }
 
 /** Per-member state, stored in the chat document (read with it in one command). */
@@ -89,7 +95,12 @@ export interface MemberRepository {
    * Raises the read mark to `seq` and the last online time to `at` when the mark is lower; the chat
    * as it was, or null when the mark was already at or above `seq` (or the chat is gone).
    */
-  advanceReadSeq(chatId: string, userId: string, seq: number, at: number): Promise<ChatWithMember | null>;
+  advanceReadSeq(
+    chatId: string,
+    userId: string,
+    seq: number,
+    at: number,
+  ): Promise<(ChatWithMember & ChatWithStates) | null>;
   /** Raises the cleared mark to `seq` if lower. */
   raiseClearedSeq(chatId: string, userId: string, seq: number): Promise<void>;
   setHidden(chatId: string, userId: string, hidden: boolean): Promise<void>;

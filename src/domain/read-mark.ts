@@ -3,13 +3,16 @@ import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
 import type { ConversationRef } from './conversation-ref.ts';
 import { DomainError } from './errors.ts';
+import { visibleAudiences } from './event-audience.ts';
 import { requireInt } from './validation.ts';
 import type { ReadMarkResult } from './views.ts';
 
 /**
- * imchat ack: the read mark only moves forward. When it moved, the other members hear
- * `read_mark.advanced`, with the number of the message at the new mark (0 when that sequence
- * holds no live message), and the actor's last online time in the chat becomes now (seed 002 C5).
+ * imchat ack: the read mark only moves forward. When it moved, the other members who see the
+ * message at the new mark hear `read_mark.advanced`, with its number (0 when that sequence holds no
+ * live message): the event names that message, so it goes to no one whose reads skip it
+ * (`eventAudience`, judged on the member states the advancing update returned). The actor's last
+ * online time in the chat becomes now (seed 002 C5).
  */
 export async function markRead(
   ctx: DomainContext,
@@ -29,6 +32,9 @@ export async function markRead(
     return { ...unmoved, readSeq: now.member.readSeq };
   }
   const message = await ctx.store.messages.getBySeq(chat.id, seq);
+  const audience = message
+    ? (visibleAudiences(before.chat, [message], before.states).get(message.num) ?? [])
+    : before.chat.memberIds;
   await ctx.events.publish({
     kind: 'read_mark.advanced',
     chatId: chat.id,
@@ -38,7 +44,7 @@ export async function markRead(
     messageNum: message && !message.cleared ? message.num : 0,
     sequence: seq,
     at,
-    audience: before.chat.memberIds.filter((id) => id !== actor.userId),
+    audience: audience.filter((id) => id !== actor.userId),
   });
   return { chatId: chat.id, readSeq: seq, advanced: true };
 }

@@ -31,12 +31,12 @@ export async function recallInChat(
   const recall = { recallSeq: 0, recalledAt: at, recalledBy: actor.userId };
   const claimed = await store.messages.claimRecall({ ...claim, chatId }, recall, randomUUID());
   if (claimed.length === 0) return [];
-  const { first, chat } = await store.chats.allocateRecallSeqs(chatId, claimed.length);
+  const { first, ...after } = await store.chats.allocateRecallSeqs(chatId, claimed.length);
   const numbered = claimed.map((message, index) => ({ message, recallSeq: first + index }));
   await store.messages.numberRecalls(
     numbered.map(({ message, recallSeq }) => ({ num: message.num, recallSeq })),
   );
-  await publishRecalled(ctx, { id: actor.userId, num: await actorNum(ctx, actor) }, chat, numbered, at);
+  await publishRecalled(ctx, { id: actor.userId, num: await actorNum(ctx, actor) }, after, numbered, at);
   return numbered.map(({ message, recallSeq }) => ({
     num: message.num,
     chatId,

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { startEmbeddedMongo } from './server.ts';
+import { type RepairReport, repairDataDir } from './storage/repair.ts';
 
-const USAGE = 'usage: imgate mongo [--port 27017] [--host 127.0.0.1] [--data DIR] [--fsync always|never]';
+const USAGE = `usage: imgate mongo [--port 27017] [--host 127.0.0.1 | --socket PATH.sock] [--data DIR] [--fsync always|never]
+       imgate mongo --repair --data DIR   keep copies of damaged data files, recover every intact record`;
 
 /**
  * `imgate mongo`: runs the embedded server on its own (for a shell, a GUI or several gateway
@@ -14,14 +16,21 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
     options: {
       port: { type: 'string', default: '27017' },
       host: { type: 'string', default: '127.0.0.1' },
+      socket: { type: 'string' },
       data: { type: 'string' },
       fsync: { type: 'string', default: 'never' },
       help: { type: 'boolean', short: 'h' },
+      repair: { type: 'boolean' },
     },
     strict: true,
   });
   if (values.help) {
     console.log(USAGE);
+    return;
+  }
+  if (values.repair) {
+    if (values.data === undefined) throw new Error(`--repair needs --data DIR\n${USAGE}`);
+    printRepair(repairDataDir(values.data));
     return;
   }
   const port = Number(values.port);
@@ -37,6 +46,7 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
   const server = await startEmbeddedMongo({
     port,
     host: values.host,
+    ...(values.socket === undefined ? {} : { socketPath: values.socket }),
     dataDir: values.data,
     fsync: values.fsync,
     logger,
@@ -52,4 +62,15 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
     process.on('SIGTERM', stop);
   });
   await server.close();
+}
+
+/** One line per damaged file: what was kept, what was recovered, which bytes held nothing intact. */
+function printRepair(report: RepairReport): void {
+  for (const file of report.repaired) {
+    const lost = file.dropped.map((span) => `${span.bytes} bytes at ${span.offset}`).join(', ');
+    console.log(
+      `repaired ${file.file}: ${file.recovered} intact records kept; dropped ${lost}; original kept as ${file.copy}`,
+    );
+  }
+  console.log(`${report.repaired.length} file(s) repaired, ${report.intact.length} intact`);
 }

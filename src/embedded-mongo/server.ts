@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import { enableTestCommands } from './commands/fail-points.ts';
 import { serveConnection } from './connection.ts';
 import { CursorStore } from './cursors/cursor-store.ts';
 import { type FsyncMode, openDataDir } from './storage/data-dir.ts';
+import { type ListenAddress, listenOn, mongoUri } from './listen-address.ts';
 import { Engine } from './storage/engine.ts';
 
 /** The subset of a pino logger this server writes to. */
@@ -16,11 +19,22 @@ export interface EmbeddedMongoOptions {
   host?: string;
   /** TCP port; 0 (the default) picks a free ephemeral port. */
   port?: number;
+  /**
+   * A Unix domain socket path to listen on instead of TCP (`host` and `port` are then ignored);
+   * the file is made 0600, so only this user's processes can connect. It must end in `.sock`
+   * (the driver recognises a socket host by it) and is removed on close.
+   */
+  socketPath?: string;
   /** Data directory (journal + snapshot); without it everything lives in memory. */
   dataDir?: string;
   /** `always` fsyncs every journal write; `never` (default) relies on the OS after a write(2). */
   fsync?: FsyncMode;
   logger?: EmbeddedMongoLogger;
+  /**
+   * Enables mongod's test commands (`configureFailPoint` with the `failCommand` fail point), as
+   * `mongod --setParameter enableTestCommands=1` does: for test suites, never for a gateway.
+   */
+  enableTestCommands?: boolean;
 }
 
 /** A running server. `close()` stops accepting, ends cursors and sockets, and flushes the store. */
@@ -41,10 +55,13 @@ const silentLogger: EmbeddedMongoLogger = { info() {}, warn() {}, error() {} };
  */
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const logger = options.logger ?? silentLogger;
-  const host = options.host ?? '127.0.0.1';
+  const address: ListenAddress = options.socketPath
+    ? { kind: 'socket', path: options.socketPath }
+    : { kind: 'tcp', host: options.host ?? '127.0.0.1', port: options.port ?? 0 };
   const store = options.dataDir
     ? openDataDir(options.dataDir, { fsync: options.fsync ?? 'never', logger })
     : { engine: new Engine(), close() {} };
+  if (options.enableTestCommands) enableTestCommands(store.engine);
   const closing = new AbortController();
   const cursors = new CursorStore();
   const shared = { engine: store.engine, cursors, closing: closing.signal, startedAt: Date.now() };
@@ -57,18 +74,20 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
       logger.warn(`embedded-mongo connection dropped: ${String(error)}`),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as net.AddressInfo).port;
-  const uriHost = host.includes(':') ? `[${host}]` : host;
+  try {
+    await listenOn(server, address);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const { uri, port } = mongoUri(server, address);
+  const where = address.kind === 'socket' ? address.path : uri;
   logger.info(
-    `embedded-mongo listening on ${uriHost}:${port}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}`,
+    `embedded-mongo listening on ${where}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}`,
   );
   let closed: Promise<void> | undefined;
   return {
-    uri: `mongodb://${uriHost}:${port}/?directConnection=true`,
+    uri,
     port,
     engine: store.engine,
     close() {
@@ -79,6 +98,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
         await new Promise((resolve) => setImmediate(resolve));
         for (const socket of sockets) socket.destroy();
         await stopped;
+        if (address.kind === 'socket') fs.rmSync(address.path, { force: true });
         store.close();
         logger.info('embedded-mongo stopped');
       })();

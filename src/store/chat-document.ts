@@ -5,6 +5,7 @@ import type {
   ChatStatus,
   ChatType,
   ChatWithMember,
+  ChatWithStates,
   Flag,
   MemberState,
 } from '../domain/index.ts';
@@ -129,3 +130,11 @@ export function toMemberState(doc: ChatDocument, userId: string): MemberState {
 export function toChatWithMember(doc: ChatDocument, userId: string): ChatWithMember {
   return { chat: toChat(doc), member: toMemberState(doc, userId) };
 }
+
+/** The chat and every member's state (the document read without `recent`). */
+export function toChatWithStates(doc: ChatDocument): ChatWithStates {
+  return { chat: toChat(doc), states: new Map(doc.memberIds.map((id) => [id, toMemberState(doc, id)])) };
+}
+
+/** Everything but the idempotency window: the chat with all its members' state. */
+export const WITH_STATES = { recent: 0 } as const;

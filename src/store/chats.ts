@@ -9,6 +9,8 @@ import {
   sendKey,
   toChat,
   toChatWithMember,
+  toChatWithStates,
+  WITH_STATES,
   withMember,
 } from './chat-document.ts';
 import { isDuplicateKey } from './mongo-errors.ts';
@@ -31,6 +33,15 @@ export function createChatRepository(db: Db): ChatRepository {
       projection: CHAT_ONLY,
     });
     return doc ? toChat(doc) : null;
+  }
+
+  /** An update returning the chat with every member's state (event audiences need them all). */
+  async function withStates(filter: Filter<ChatDocument>, update: UpdateFilter<ChatDocument> | Document[]) {
+    const doc = await chats.findOneAndUpdate(filter, update, {
+      returnDocument: 'after',
+      projection: WITH_STATES,
+    });
+    return doc ? toChatWithStates(doc) : null;
   }
 
   return {
@@ -106,10 +117,10 @@ export function createChatRepository(db: Db): ChatRepository {
       return result.modifiedCount === 1;
     },
     async allocateRecallSeqs(chatId, count) {
-      const chat = await modify({ _id: chatId }, { $inc: { lastRecallSeq: count } });
-      if (!chat) throw new Error(`chat ${chatId} vanished while recalling`);
-      return { first: chat.lastRecallSeq - count + 1, chat };
+      const doc = await withStates({ _id: chatId }, { $inc: { lastRecallSeq: count } });
+      if (!doc) throw new Error(`chat ${chatId} vanished while recalling`);
+      return { first: doc.chat.lastRecallSeq - count + 1, ...doc };
     },
-    clearUpToLast: (chatId) => modify({ _id: chatId }, [{ $set: { clearedSeq: '$lastSeq' } }]),
+    clearUpToLast: (chatId) => withStates({ _id: chatId }, [{ $set: { clearedSeq: '$lastSeq' } }]),
   };
 }

@@ -1,6 +1,12 @@
 import type { Collection, Db } from 'mongodb';
 import type { MemberRepository } from '../domain/index.ts';
-import { type ChatDocument, memberField, toChatWithMember, withMember } from './chat-document.ts';
+import {
+  type ChatDocument,
+  memberField,
+  toChatWithMember,
+  toChatWithStates,
+  WITH_STATES,
+} from './chat-document.ts';
 
 /**
  * Per-member state, kept in the chat document (`chat-document.ts`): every write is one update of
@@ -17,9 +23,9 @@ export function createMemberRepository(db: Db): MemberRepository {
         {
           $max: { [path(userId, 'readSeq')]: seq, [path(userId, 'lastOnlineTime')]: at },
         },
-        { returnDocument: 'before', projection: withMember(userId) },
+        { returnDocument: 'before', projection: WITH_STATES },
       );
-      return before ? toChatWithMember(before, userId) : null;
+      return before ? { ...toChatWithMember(before, userId), ...toChatWithStates(before) } : null;
     },
     async raiseClearedSeq(chatId, userId, seq) {
       await chats.updateOne(

@@ -48,6 +48,33 @@ export function markAndEventCases(open: () => Promise<Store>): void {
     });
   });
 
+  it('returns every member state with the recall and clear updates, for event audiences', async () => {
+    const store = await open();
+    await store.chats.insert(chatRow('c', ['a', 'b', 'd']), null);
+    await store.chats.insert({ ...chatRow('other', ['b', 'e']), num: 2 }, null);
+    await store.hidden.hide('a', [{ num: 7, chatId: 'c' }]);
+    await store.hidden.hide('b', [
+      { num: 7, chatId: 'c' },
+      { num: 8, chatId: 'c' },
+    ]);
+    await store.hidden.hide('b', [{ num: 9, chatId: 'other' }]);
+    await store.members.raiseClearedSeq('c', 'a', 4);
+    await store.members.raiseClearedSeq('c', 'b', 6);
+    await store.members.advanceReadSeq('c', 'd', 9, 1);
+    await store.members.raiseClearedSeq('other', 'e', 9);
+    const { first, states } = await store.chats.allocateRecallSeqs('c', 2);
+    expect(first).toBe(1);
+    expect([...states.keys()]).toEqual(['a', 'b', 'd']);
+    expect([...states].map(([id, m]) => [id, m.hidden, m.clearedSeq])).toEqual([
+      ['a', [7], 4],
+      ['b', [7, 8], 6],
+      ['d', [], 0],
+    ]);
+    const cleared = await store.chats.clearUpToLast('other');
+    expect(cleared?.states.get('b')?.hidden).toEqual([9]);
+    expect(cleared?.states.get('e')?.clearedSeq).toBe(9);
+  });
+
   it('tails the capped event log from its end or after a given id', async () => {
     const store = await open();
     const event = (messageNum: number): MessageEvent => ({
