@@ -61,8 +61,9 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
     const typed = typedUpdate(command, undefined, typedOf);
     if (match) {
       const raw = collection.records.get(match.rid) as Uint8Array;
+      // The pre-image is decoded before the update (which changes match.doc), and only when returned.
       const typedImage = !spec.fields || isInclusionOnly(spec.fields);
-      const before = typedImage ? decodeTyped(raw) : deserialize(raw);
+      const before = spec.returnNew ? undefined : typedImage ? decodeTyped(raw) : deserialize(raw);
       const next = applyUpdate(match.doc, spec.update, {
         query: spec.query,
         inserting: false,
@@ -71,7 +72,7 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
       });
       typeUpdated(next, typed, raw);
       if (changed(raw, next)) engine.replace(collection, match.rid, next);
-      const value = shown(spec.returnNew ? next : before, spec.fields);
+      const value = shown(spec.returnNew ? next : (before ?? null), spec.fields);
       return { lastErrorObject: { n: 1, updatedExisting: true }, value };
     }
     if (!spec.upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };
