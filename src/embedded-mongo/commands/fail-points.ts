@@ -28,6 +28,11 @@ interface TestState {
 
 const states = new WeakMap<Engine, TestState>();
 
+/** Whether the server that owns `engine` runs with test commands (a cheap check for every command). */
+export function testCommandsEnabled(engine: Engine): boolean {
+  return states.has(engine);
+}
+
 /** Enables the test commands for the server that owns `engine`. */
 export function enableTestCommands(engine: Engine): void {
   if (!states.has(engine)) states.set(engine, { appNames: new Map() });

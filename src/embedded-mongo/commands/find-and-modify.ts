@@ -4,10 +4,10 @@ import type { Collection } from '../storage/collection.ts';
 import { project, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
 import type { CommandHandler } from './context.ts';
-import { decodeTyped, isInclusionOnly, restoreNumericTypes } from '../query/numeric-types.ts';
+import { decodeTyped, isInclusionOnly } from '../query/numeric-types.ts';
 import { typedOf } from '../wire/raw-documents.ts';
 import { queryOptions } from './query-options.ts';
-import { applyOperandTypes, typedUpdate } from './update-types.ts';
+import { applyOperandTypes, typedUpdate, typeUpdated } from './update-types.ts';
 import { refuseView, writableCollection } from './views.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 
@@ -58,21 +58,21 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
       if (collection && match) engine.remove(collection, match.rid);
       return { lastErrorObject: { n: match ? 1 : 0 }, value: shown(image ?? null, spec.fields) };
     }
-    const typed = typedUpdate(command, undefined, 0, typedOf);
+    const typed = typedUpdate(command, undefined, typedOf);
     if (match) {
       const raw = collection.records.get(match.rid) as Uint8Array;
+      // The pre-image is decoded before the update (which changes match.doc), and only when returned.
       const typedImage = !spec.fields || isInclusionOnly(spec.fields);
-      const before = typedImage ? decodeTyped(raw) : deserialize(raw);
+      const before = spec.returnNew ? undefined : typedImage ? decodeTyped(raw) : deserialize(raw);
       const next = applyUpdate(match.doc, spec.update, {
         query: spec.query,
         inserting: false,
         arrayFilters: spec.arrayFilters,
         ...options,
       });
-      restoreNumericTypes(next, raw);
-      applyOperandTypes(next, typed, raw, false);
+      typeUpdated(next, typed, raw);
       if (changed(raw, next)) engine.replace(collection, match.rid, next);
-      const value = shown(spec.returnNew ? next : before, spec.fields);
+      const value = shown(spec.returnNew ? next : (before ?? null), spec.fields);
       return { lastErrorObject: { n: 1, updatedExisting: true }, value };
     }
     if (!spec.upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };
@@ -81,7 +81,7 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
       arrayFilters: spec.arrayFilters,
       ...options,
     });
-    applyOperandTypes(doc, typed, undefined, true);
+    applyOperandTypes(doc, typed, {}, true);
     engine.insert(collection, doc);
     return {
       lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },

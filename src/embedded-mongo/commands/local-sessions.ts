@@ -12,18 +12,18 @@ const TIMEOUT_MS = 30 * 60 * 1000;
 const UNAUTHENTICATED_UID = new Binary(createHash('sha256').update('').digest(), 0);
 
 class SessionRegistry {
-  private readonly lastUse = new Map<string, { id: unknown; at: Date }>();
+  private readonly lastUse = new Map<string, { id: unknown; at: number }>();
 
   touch(lsid: unknown): void {
     const id = (lsid as Document | undefined)?.id;
-    if (id instanceof Binary) this.lastUse.set(id.toString('hex'), { id, at: new Date() });
+    if (id instanceof Binary) this.lastUse.set(id.toString('base64'), { id, at: Date.now() });
   }
 
   end(lsids: unknown): void {
     if (!Array.isArray(lsids)) return;
     for (const lsid of lsids) {
       const id = (lsid as Document | undefined)?.id;
-      if (id instanceof Binary) this.lastUse.delete(id.toString('hex'));
+      if (id instanceof Binary) this.lastUse.delete(id.toString('base64'));
     }
   }
 
@@ -32,8 +32,8 @@ class SessionRegistry {
     const cutoff = Date.now() - TIMEOUT_MS;
     const out: Document[] = [];
     for (const [key, session] of this.lastUse) {
-      if (session.at.getTime() < cutoff) this.lastUse.delete(key);
-      else out.push({ _id: { id: session.id, uid: UNAUTHENTICATED_UID }, lastUse: session.at });
+      if (session.at < cutoff) this.lastUse.delete(key);
+      else out.push({ _id: { id: session.id, uid: UNAUTHENTICATED_UID }, lastUse: new Date(session.at) });
     }
     return out;
   }

@@ -6,7 +6,7 @@ import { collectionCommands } from './collections.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { cursorCommands } from './cursor-commands.ts';
 import { deleteCommands } from './delete.ts';
-import { failPointCommands, injectFailure } from './fail-points.ts';
+import { failPointCommands, injectFailure, testCommandsEnabled } from './fail-points.ts';
 import { diagnosticCommands } from './diagnostics.ts';
 import { findCommands } from './find.ts';
 import { findAndModifyCommands } from './find-and-modify.ts';
@@ -47,7 +47,7 @@ export async function runCommand(
   const name = Object.keys(command)[0] ?? '';
   const handler = HANDLERS.get(ALIASES[name] ?? name);
   // Test fail points (off unless enabled) may answer instead, or close the connection (thrown on).
-  const injected = await injectFailure(name, command, context);
+  const injected = testCommandsEnabled(context.engine) ? await injectFailure(name, command, context) : {};
   if (injected.reply) return injected.reply;
   try {
     if (!handler) throw new CommandError(59, `no such command: '${name}'`);

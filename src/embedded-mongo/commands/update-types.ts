@@ -1,5 +1,6 @@
 import { type Document, Double, Long } from 'bson';
-import { decodeTyped } from '../query/numeric-types.ts';
+import { decodeTyped, hasWideNumbers, restoreNumericTypes } from '../query/numeric-types.ts';
+import { typeAtPath } from '../wire/bson-slices.ts';
 
 /**
  * The BSON types an update writes, as mongod chooses them: a value given to `$set`,
@@ -47,12 +48,14 @@ function valueAt(doc: Document | undefined, parts: string[]): unknown {
   return doc ? parentOf(doc, parts)?.[parts.at(-1) as string] : undefined;
 }
 
-/** MongoDB's result type of `$inc`/`$mul` for `computed`, from the stored value and the operand. */
-function arithmeticType(computed: unknown, stored: unknown, operand: unknown): unknown {
+const TYPE_CODES: Record<number, string> = { 0x01: 'Double', 0x10: 'Int32', 0x12: 'Long' };
+
+/** MongoDB's result type of `$inc`/`$mul` for `computed`, from the stored type and the operand. */
+function arithmeticType(computed: unknown, storedType: string | undefined, operand: unknown): unknown {
   // An unchanged result may already carry the stored wrapper (restoreNumericTypes ran first).
   const result = bsonType(computed) ? Number(computed) : computed;
   if (typeof result !== 'number' || !Number.isInteger(result)) return result;
-  const types = [bsonType(stored), bsonType(operand)];
+  const types = [storedType, bsonType(operand)];
   const overflow = result > 2147483647 || result < -2147483648;
   const target = types.includes('Double') ? 'Double' : types.includes('Long') || overflow ? 'Long' : 'Int32';
   if (bsonType(computed) === target) return computed;
@@ -60,7 +63,24 @@ function arithmeticType(computed: unknown, stored: unknown, operand: unknown): u
   return target === 'Long' ? Long.fromNumber(result) : result;
 }
 
-function retype(next: Document, op: string, fields: Typed, before: Document | undefined): void {
+interface Stored {
+  /** The stored document decoded with wrappers, when it was needed. */
+  doc?: Document;
+  /** The stored bytes (types of single fields are read from them without decoding). */
+  raw?: Uint8Array;
+}
+
+function storedType(stored: Stored, parts: string[]): string | undefined {
+  if (stored.doc) return bsonType(valueAt(stored.doc, parts));
+  if (!stored.raw) return undefined;
+  const code = typeAtPath(
+    Buffer.from(stored.raw.buffer, stored.raw.byteOffset, stored.raw.byteLength),
+    parts,
+  );
+  return code === undefined ? undefined : TYPE_CODES[code];
+}
+
+function retype(next: Document, op: string, fields: Typed, stored: Stored): void {
   for (const [path, operand] of Object.entries(fields)) {
     const parts = segments(path);
     const parent = parts && parentOf(next, parts);
@@ -69,24 +89,19 @@ function retype(next: Document, op: string, fields: Typed, before: Document | un
     if (op === '$set' || op === '$setOnInsert') {
       if (hasWrapper(operand)) parent[key] = operand;
     } else if (op === '$inc' || op === '$mul') {
-      parent[key] = arithmeticType(parent[key], valueAt(before, parts), operand);
+      parent[key] = arithmeticType(parent[key], storedType(stored, parts), operand);
     } else if ((op === '$min' || op === '$max') && Number(parent[key]) === Number(operand)) {
-      const stored = valueAt(before, parts);
-      if (stored === undefined || Number(stored) !== Number(operand)) parent[key] = operand;
+      const before = valueAt(stored.doc, parts);
+      if (before === undefined || Number(before) !== Number(operand)) parent[key] = operand;
     }
   }
 }
 
 /**
  * Gives `next` the types of the client's update operands (`typed` is the statement's `u`
- * decoded with wrappers; `before` the stored bytes, absent for an upsert's insert).
+ * decoded with wrappers; `stored` the stored document and/or its bytes, empty for an upsert).
  */
-export function applyOperandTypes(
-  next: Document,
-  typed: unknown,
-  before: Uint8Array | undefined,
-  inserting: boolean,
-): void {
+export function applyOperandTypes(next: Document, typed: unknown, stored: Stored, inserting: boolean): void {
   if (typed === null || typeof typed !== 'object' || Array.isArray(typed)) return;
   const spec = typed as Typed;
   const keys = Object.keys(spec);
@@ -95,23 +110,40 @@ export function applyOperandTypes(
     for (const key of keys) if (key !== '_id') next[key] = spec[key];
     return;
   }
-  const stored = before ? decodeTyped(before) : undefined;
   for (const [op, fields] of Object.entries(spec)) {
     if (op === '$setOnInsert' && !inserting) continue;
     if (fields !== null && typeof fields === 'object') retype(next, op, fields as Typed, stored);
   }
 }
 
-/** The typed `u` of statement `index` of an update command, or the typed `update` of a findAndModify. */
+function hasNumber(value: unknown): boolean {
+  if (typeof value === 'number') return true;
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasNumber);
+  return false;
+}
+
+/**
+ * The typed `u` of an update statement, or the typed `update` of a findAndModify (`statement`
+ * absent); undefined when the update holds no number (nothing to retype, nothing decoded).
+ */
 export function typedUpdate(
   command: Document,
   statement: Document | undefined,
-  index: number,
   typedOf: (doc: object) => Typed | undefined,
 ): unknown {
-  if (!statement) return typedOf(command)?.update;
-  const own = typedOf(statement);
-  if (own) return own.u;
-  const updates = typedOf(command)?.updates;
-  return Array.isArray(updates) ? (updates[index] as Typed | undefined)?.u : undefined;
+  if (!hasNumber(statement ? statement.u : command.update)) return undefined;
+  return statement ? typedOf(statement)?.u : typedOf(command);
+}
+
+/**
+ * The types of an updated document: unchanged numbers keep the stored type, written ones the
+ * client's. The stored document is decoded only when that can change something.
+ */
+export function typeUpdated(next: Document, typed: unknown, before: Uint8Array): void {
+  const wide = hasWideNumbers(before);
+  const spec = typed !== null && typeof typed === 'object' ? (typed as Typed) : undefined;
+  const needsDoc = wide || (spec !== undefined && ('$min' in spec || '$max' in spec));
+  const doc = needsDoc ? decodeTyped(before) : undefined;
+  if (doc && wide) restoreNumericTypes(next, doc);
+  applyOperandTypes(next, typed, { doc, raw: before }, false);
 }

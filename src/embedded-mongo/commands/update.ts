@@ -5,10 +5,9 @@ import type { Engine } from '../storage/engine.ts';
 import { selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
-import { restoreNumericTypes } from '../query/numeric-types.ts';
 import { typedOf } from '../wire/raw-documents.ts';
 import { queryOptions } from './query-options.ts';
-import { applyOperandTypes, typedUpdate } from './update-types.ts';
+import { applyOperandTypes, typedUpdate, typeUpdated } from './update-types.ts';
 import { writableCollection } from './views.ts';
 import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
@@ -28,7 +27,7 @@ function runUpdate(
   command: Document,
 ): void {
   const options = queryOptions(collection, statement, command.let, statement.c);
-  const typed = typedUpdate(command, statement, index, typedOf);
+  const typed = typedUpdate(command, statement, typedOf);
   const query = optionalDocument(statement, 'q') ?? {};
   const spec = validateUpdate(statement.u);
   const multi = optionalBoolean(statement, 'multi') ?? false;
@@ -45,8 +44,7 @@ function runUpdate(
     const before = collection.records.get(rid) as Uint8Array;
     const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters, ...options });
     counts.n++;
-    restoreNumericTypes(next, before);
-    applyOperandTypes(next, typed, before, false);
+    typeUpdated(next, typed, before);
     if (changed(before, next)) {
       engine.replace(collection, rid, next);
       counts.nModified++;
@@ -54,7 +52,7 @@ function runUpdate(
   }
   if (matches.length === 0 && optionalBoolean(statement, 'upsert')) {
     const doc = applyUpdate(upsertSeed(query), spec, { inserting: true, arrayFilters, ...options });
-    applyOperandTypes(doc, typed, undefined, true);
+    applyOperandTypes(doc, typed, {}, true);
     engine.insert(collection, doc);
     counts.n++;
     counts.upserted.push({ index, _id: doc._id });

@@ -1,4 +1,5 @@
 import { type Document, deserialize } from 'bson';
+import { valueSize } from '../wire/bson-slices.ts';
 
 /**
  * Numeric BSON types (int32, int64, double) survive a round trip through this server. Queries and
@@ -39,8 +40,30 @@ function restore(next: unknown, typed: unknown): unknown {
 }
 
 /** Gives `next` (in place) the numeric types `before` had wherever the value is unchanged. */
-export function restoreNumericTypes(next: Document, before: Uint8Array): Document {
-  return restore(next, decodeTyped(before)) as Document;
+export function restoreNumericTypes(next: Document, before: Uint8Array | Document): Document {
+  return restore(next, before instanceof Uint8Array ? decodeTyped(before) : before) as Document;
+}
+
+/**
+ * Whether stored bytes hold a number that a plain JS number would re-encode differently (an
+ * int64, or a double with an integral value): only then is restoring types worth a decode.
+ */
+export function hasWideNumbers(raw: Uint8Array): boolean {
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const scan = (start: number): boolean => {
+    const end = start + bytes.readInt32LE(start) - 1;
+    let at = start + 4;
+    while (at < end) {
+      const type = bytes.readUInt8(at);
+      const valueAt = bytes.indexOf(0, at + 1) + 1;
+      if (type === 0x12) return true;
+      if (type === 0x01 && Number.isInteger(bytes.readDoubleLE(valueAt))) return true;
+      if ((type === 0x03 || type === 0x04) && scan(valueAt)) return true;
+      at = valueAt + valueSize(bytes, type, valueAt);
+    }
+    return false;
+  };
+  return scan(0);
 }
 
 /** True when a projection only includes or excludes fields (so it never compares values). */

@@ -6,7 +6,8 @@ import { ProtocolError } from './frame.ts';
  * encoded them.
  */
 
-function valueSize(bytes: Buffer, type: number, at: number): number {
+/** The size of an element's value of BSON `type` starting at `at`. */
+export function valueSize(bytes: Buffer, type: number, at: number): number {
   switch (type) {
     case 0x01: // double
     case 0x09: // UTC datetime
@@ -75,6 +76,28 @@ export function documentSlices(bytes: Buffer, field: string): Buffer[] | undefin
       slices.push(bytes.subarray(base + item.start, base + item.end));
     }
     return slices;
+  }
+  return undefined;
+}
+
+/** The encoded value of top-level `field` when it is a document, else undefined. */
+export function documentSlice(bytes: Buffer, field: string): Buffer | undefined {
+  for (const element of elements(bytes)) {
+    if (element.name === field)
+      return element.type === 0x03 ? bytes.subarray(element.start, element.end) : undefined;
+  }
+  return undefined;
+}
+
+/** The BSON type code of the value at a path of plain field names (`["a", "b"]`), if present. */
+export function typeAtPath(bytes: Buffer, parts: readonly string[]): number | undefined {
+  let current = bytes;
+  for (const [i, part] of parts.entries()) {
+    const element = [...elements(current)].find((candidate) => candidate.name === part);
+    if (!element) return undefined;
+    if (i === parts.length - 1) return element.type;
+    if (element.type !== 0x03) return undefined;
+    current = current.subarray(element.start, element.end);
   }
   return undefined;
 }

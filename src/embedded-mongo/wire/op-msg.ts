@@ -1,11 +1,8 @@
 import { type Document, deserialize } from 'bson';
-import { documentSlices } from './bson-slices.ts';
+import { documentSlice, documentSlices } from './bson-slices.ts';
 import { type EncodedReply, replyBytes } from './encoded-reply.ts';
 import { frame, OP_MSG, ProtocolError } from './frame.ts';
 import { rememberRaw, rememberTyped } from './raw-documents.ts';
-
-/** Commands whose operands keep their numeric types (commands/update-types.ts). */
-const TYPED_COMMANDS = new Set(['update', 'findAndModify', 'findandmodify']);
 
 /**
  * OP_MSG (opcode 2013): flag bits, then sections. Kind 0 is the command body; kind 1 is a
@@ -21,6 +18,25 @@ export const MORE_TO_COME = 2;
 export interface OpMsgRequest {
   command: Document;
   flags: number;
+}
+
+/**
+ * The bytes of an update's statements (or a findAndModify's `update`), so that updates can write
+ * the numeric types the client sent (decoded only when an operand holds a number).
+ */
+function rememberUpdateOperands(command: Document, section: Buffer): void {
+  const name = Object.keys(command)[0] ?? '';
+  if (name === 'update' && Array.isArray(command.updates)) {
+    const statements = command.updates as unknown[];
+    const slices = documentSlices(section, 'updates');
+    if (!slices || slices.length !== statements.length) return;
+    statements.forEach((statement, i) => {
+      if (statement && typeof statement === 'object') rememberTyped(statement, slices[i] as Buffer);
+    });
+  } else if (name === 'findAndModify' || name === 'findandmodify') {
+    const update = documentSlice(section, 'update');
+    if (update) rememberTyped(command, update);
+  }
 }
 
 /**
@@ -50,9 +66,7 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
       const size = body.readInt32LE(offset);
       command = deserialize(body.subarray(offset, offset + size));
       rememberInsertedBytes(command, body.subarray(offset, offset + size));
-      if (TYPED_COMMANDS.has(Object.keys(command)[0] ?? '')) {
-        rememberTyped(command, deserialize(body.subarray(offset, offset + size), { promoteValues: false }));
-      }
+      rememberUpdateOperands(command, body.subarray(offset, offset + size));
       offset += size;
     } else if (kind === 1) {
       const size = body.readInt32LE(offset);
@@ -65,7 +79,7 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
         const bytes = Buffer.from(body.subarray(at, at + docSize));
         const doc = deserialize(bytes);
         rememberRaw(doc, bytes);
-        if (name === 'updates') rememberTyped(doc, deserialize(bytes, { promoteValues: false }));
+        if (name === 'updates') rememberTyped(doc, bytes);
         docs.push(doc);
         at += docSize;
       }

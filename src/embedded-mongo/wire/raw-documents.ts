@@ -1,25 +1,43 @@
+import { deserialize } from 'bson';
+
 /**
  * What the client sent, kept beside the decoded command (whose numbers are plain JS numbers, as
- * mingo needs them): the bytes of each inserted document, stored as they are, and a typed decode
- * (int32/int64/double as bson wrappers) of update commands, whose operands' types updates keep.
+ * mingo needs them): the bytes of each inserted document, stored as they are, and the bytes of
+ * update operands, decoded with their numeric wrappers when an update needs their types.
+ * They ride on the decoded objects under symbols (invisible to BSON encoding and to mingo), which
+ * costs less than a WeakMap on the hot path and dies with the command.
  */
-const rawBytes = new WeakMap<object, Uint8Array>();
-const typedDecodes = new WeakMap<object, Record<string, unknown>>();
+const RAW = Symbol('raw bytes');
+const TYPED_SOURCE = Symbol('typed source');
+const TYPED = Symbol('typed decode');
+
+interface Carrier {
+  [RAW]?: Uint8Array;
+  [TYPED_SOURCE]?: Uint8Array;
+  [TYPED]?: Record<string, unknown>;
+}
 
 export function rememberRaw(doc: object, bytes: Uint8Array): void {
-  rawBytes.set(doc, bytes);
+  (doc as Carrier)[RAW] = bytes;
 }
 
 /** The bytes `doc` was decoded from, when it came from the wire unchanged. */
 export function rawOf(doc: object): Uint8Array | undefined {
-  return rawBytes.get(doc);
+  return (doc as Carrier)[RAW];
 }
 
-export function rememberTyped(doc: object, typed: Record<string, unknown>): void {
-  typedDecodes.set(doc, typed);
+/** Keeps the bytes `doc` was decoded from, for a typed decode if the command needs one. */
+export function rememberTyped(doc: object, bytes: Uint8Array): void {
+  (doc as Carrier)[TYPED_SOURCE] = bytes;
 }
 
-/** `doc` decoded again with its numeric wrappers, for update commands. */
+/**
+ * The typed decode remembered for `doc` (on first use): an update statement, or a findAndModify's
+ * `update` document (keyed by the command).
+ */
 export function typedOf(doc: object): Record<string, unknown> | undefined {
-  return typedDecodes.get(doc);
+  const carrier = doc as Carrier;
+  const bytes = carrier[TYPED_SOURCE];
+  if (!carrier[TYPED] && bytes) carrier[TYPED] = deserialize(bytes, { promoteValues: false });
+  return carrier[TYPED];
 }
