@@ -38,6 +38,8 @@ export const envSchema = z.object({
   VALIDATE_RESPONSES: flag(),
   WS_HEARTBEAT_MS: positiveInt(30_000),
   WS_QUEUE_LIMIT: positiveInt(1024),
+  /** `auto`: create the example users, chats and messages on first start in development mode (docs/sandbox.md). */
+  IMGATE_SANDBOX: z.enum(['auto', 'off']).default('auto'),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

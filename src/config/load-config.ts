@@ -20,6 +20,8 @@ export interface Config {
   readonly validateResponses: boolean;
   readonly wsHeartbeatMs: number;
   readonly wsQueueLimit: number;
+  /** True in development mode unless `IMGATE_SANDBOX=off`: the sandbox is created when absent. */
+  readonly sandbox: boolean;
 }
 
 /** A configuration error found at start; the message names every offending variable. */
@@ -76,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     validateResponses: e.VALIDATE_RESPONSES,
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,
     wsQueueLimit: e.WS_QUEUE_LIMIT,
+    sandbox: e.IMGATE_MODE === 'development' && e.IMGATE_SANDBOX === 'auto',
   };
 }

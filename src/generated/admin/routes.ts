@@ -357,6 +357,17 @@ const UserIdPathParamsSchema = UserIdSchema.openapi({
   },
 })
 
+const MemberIdPathParamsSchema = UserIdSchema.openapi({
+  param: {
+    name: 'user_id',
+    in: 'path',
+    required: true,
+    description: "The id of the member to remove (URL-encoded); never the chat's creator.",
+    schema: { $ref: '#/components/schemas/UserId' },
+    example: '0x1f2e3d4c5b6a79881726354453627180f9e8d7c6',
+  },
+})
+
 const ChatIdPathParamsSchema = ChatIdSchema.openapi({
   param: {
     name: 'chat_id',
@@ -373,7 +384,7 @@ const BearerAuthSecurityScheme = {
   scheme: 'bearer',
   bearerFormat: 'JWT',
   description:
-    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.',
+    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`.',
 }
 
 export const postAdminUsersRoute = createRoute({
@@ -390,13 +401,13 @@ export const postAdminUsersRoute = createRoute({
         'application/json': {
           schema: CreateUserRequestSchema,
           examples: {
-            alice: {
+            dave: {
               summary: 'A user with a name',
-              value: { id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca', name: 'Alice' },
+              value: { id: '0x2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d', name: 'Dave' },
             },
             bare: {
               summary: 'A user without a name',
-              value: { id: '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d' },
+              value: { id: '0x3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e' },
             },
           },
         },
@@ -411,12 +422,12 @@ export const postAdminUsersRoute = createRoute({
         'application/json': {
           schema: UserSchema,
           examples: {
-            alice: {
+            dave: {
               summary: 'The created user',
               value: {
-                id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
-                num: 1,
-                name: 'Alice',
+                id: '0x2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d',
+                num: 4,
+                name: 'Dave',
                 created_at: 1713800000000,
               },
             },
@@ -498,14 +509,14 @@ export const postAdminChatsRoute = createRoute({
               value: {
                 type: 1,
                 creator_id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
-                member_ids: ['0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d'],
+                member_ids: ['0x1f2e3d4c5b6a79881726354453627180f9e8d7c6'],
                 is_enc: 0,
               },
             },
             group: {
               summary: 'A group chat with a chosen id',
               value: {
-                id: 's_0d1e2f3a4b5c6d7e',
+                id: 's_5e6f7a8b9c0d1e2f',
                 type: 2,
                 creator_id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
                 member_ids: [
@@ -531,15 +542,15 @@ export const postAdminChatsRoute = createRoute({
             single: {
               summary: 'The created single chat',
               value: {
-                id: 's_a7be32fecc0b2015',
-                num: 1,
+                id: 's_b8cf43a0dd1c3126',
+                num: 3,
                 type: 1,
                 status: 1,
                 is_enc: 0,
                 creator_id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
                 member_ids: [
                   '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
-                  '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d',
+                  '0x1f2e3d4c5b6a79881726354453627180f9e8d7c6',
                 ],
                 created_at: 1713800000000,
               },
@@ -633,7 +644,7 @@ export const deleteAdminChatsChatIdMembersUserIdRoute = createRoute({
     "Removes a user from a group or official chat; the user's messages stay. Administrators only (`role: admin`, 403 otherwise). 404 if the chat does not exist or the user is not a member; 409 for a single chat or for the creator (a chat always keeps its creator).",
   operationId: 'removeChatMember',
   request: {
-    params: z.object({ chat_id: ChatIdPathParamsSchema, user_id: UserIdPathParamsSchema }),
+    params: z.object({ chat_id: ChatIdPathParamsSchema, user_id: MemberIdPathParamsSchema }),
   },
   responses: {
     200: ChatOkResponse,

@@ -339,6 +339,11 @@ export interface components {
          */
         UserIdPath: components["schemas"]["UserId"];
         /**
+         * @description The id of the member to remove (URL-encoded); never the chat's creator.
+         * @example 0x1f2e3d4c5b6a79881726354453627180f9e8d7c6
+         */
+        MemberIdPath: components["schemas"]["UserId"];
+        /**
          * @description The chat id (URL-encoded).
          * @example s_a7be32fecc0b2015
          */
@@ -505,10 +510,10 @@ export interface operations {
                  */
                 chat_id: components["parameters"]["ChatIdPath"];
                 /**
-                 * @description The user id (URL-encoded).
-                 * @example 0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca
+                 * @description The id of the member to remove (URL-encoded); never the chat's creator.
+                 * @example 0x1f2e3d4c5b6a79881726354453627180f9e8d7c6
                  */
-                user_id: components["parameters"]["UserIdPath"];
+                user_id: components["parameters"]["MemberIdPath"];
             };
             cookie?: never;
         };

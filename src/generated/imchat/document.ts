@@ -56,7 +56,7 @@ export const document: Record<string, unknown> = {
                 "toUser": {
                   "summary": "To a user (the single chat with that user)",
                   "value": {
-                    "target": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
+                    "target": "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d",
                     "target_type": "user",
                     "msg": "hello",
                     "extra": "{\"mention\":[]}"
@@ -162,11 +162,11 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "recall": {
-                  "summary": "Recall message 42 of a group",
+                  "summary": "Recall message 2 of a group",
                   "value": {
                     "target": "s_a7be32fecc0b2015",
                     "target_type": "group",
-                    "msg_index": 42
+                    "msg_index": 2
                   }
                 }
               }
@@ -238,11 +238,11 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "ack": {
-                  "summary": "Read up to message 42 of a single chat",
+                  "summary": "Read up to message 2 of a single chat",
                   "value": {
-                    "target": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
+                    "target": "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d",
                     "target_type": "user",
-                    "msg_index": 42
+                    "msg_index": 2
                   }
                 }
               }
@@ -309,12 +309,12 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "after": {
-                  "summary": "Messages from index 41 and recalls from recall index 1",
+                  "summary": "Messages from index 1 and recalls from recall index 1",
                   "value": {
                     "target": "s_a7be32fecc0b2015",
                     "target_type": "group",
                     "direction": "after",
-                    "start_msg_index": 41,
+                    "start_msg_index": 1,
                     "start_recall_index": 1,
                     "count": 50
                   }
@@ -414,7 +414,7 @@ export const document: Record<string, unknown> = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller."
+        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`."
       }
     },
     "schemas": {

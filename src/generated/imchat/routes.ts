@@ -334,7 +334,7 @@ const BearerAuthSecurityScheme = {
   scheme: 'bearer',
   bearerFormat: 'JWT',
   description:
-    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.',
+    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`.',
 }
 
 export const postImChatSendRoute = createRoute({
@@ -354,7 +354,7 @@ export const postImChatSendRoute = createRoute({
             toUser: {
               summary: 'To a user (the single chat with that user)',
               value: {
-                target: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
+                target: '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d',
                 target_type: 'user',
                 msg: 'hello',
                 extra: '{"mention":[]}',
@@ -432,8 +432,8 @@ export const postImChatRecallRoute = createRoute({
           schema: IndexRequestSchema,
           examples: {
             recall: {
-              summary: 'Recall message 42 of a group',
-              value: { target: 's_a7be32fecc0b2015', target_type: 'group', msg_index: 42 },
+              summary: 'Recall message 2 of a group',
+              value: { target: 's_a7be32fecc0b2015', target_type: 'group', msg_index: 2 },
             },
           },
         },
@@ -476,11 +476,11 @@ export const postImChatAckRoute = createRoute({
           schema: IndexRequestSchema,
           examples: {
             ack: {
-              summary: 'Read up to message 42 of a single chat',
+              summary: 'Read up to message 2 of a single chat',
               value: {
-                target: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
+                target: '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d',
                 target_type: 'user',
-                msg_index: 42,
+                msg_index: 2,
               },
             },
           },
@@ -524,12 +524,12 @@ export const postImChatPullRoute = createRoute({
           schema: PullRequestSchema,
           examples: {
             after: {
-              summary: 'Messages from index 41 and recalls from recall index 1',
+              summary: 'Messages from index 1 and recalls from recall index 1',
               value: {
                 target: 's_a7be32fecc0b2015',
                 target_type: 'group',
                 direction: 'after',
-                start_msg_index: 41,
+                start_msg_index: 1,
                 start_recall_index: 1,
                 count: 50,
               },

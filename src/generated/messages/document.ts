@@ -79,7 +79,7 @@ export const document: Record<string, unknown> = {
                     "content": "BASE64CIPHERTEXT==",
                     "is_enc": 1,
                     "receive_ids": [
-                      "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca"
+                      "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d"
                     ]
                   }
                 }
@@ -196,10 +196,10 @@ export const document: Record<string, unknown> = {
                   }
                 },
                 "newer": {
-                  "summary": "Up to 50 messages after sequence 40",
+                  "summary": "Up to 50 messages after sequence 1",
                   "value": {
                     "chat_id": "s_a7be32fecc0b2015",
-                    "sequence": 40,
+                    "sequence": 1,
                     "direction": "down",
                     "count": 50
                   }
@@ -574,12 +574,11 @@ export const document: Record<string, unknown> = {
                 "$ref": "#/components/schemas/ChatIdsRequest"
               },
               "examples": {
-                "two": {
-                  "summary": "Two chats",
+                "one": {
+                  "summary": "Hide everything in one chat (the sandbox's scratch group)",
                   "value": {
                     "chat_ids": [
-                      "s_a7be32fecc0b2015",
-                      "s_0d1e2f3a4b5c6d7e"
+                      "s_9c8b7a6f5e4d3c2b"
                     ]
                   }
                 }
@@ -637,10 +636,10 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "one": {
-                  "summary": "Revoke everything in one chat",
+                  "summary": "Revoke everything in one chat (the sandbox's scratch group)",
                   "value": {
                     "chat_ids": [
-                      "s_a7be32fecc0b2015"
+                      "s_9c8b7a6f5e4d3c2b"
                     ]
                   }
                 }
@@ -698,10 +697,10 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "one": {
-                  "summary": "Clear one chat",
+                  "summary": "Clear one chat (the sandbox's scratch group)",
                   "value": {
                     "chat_ids": [
-                      "s_a7be32fecc0b2015"
+                      "s_9c8b7a6f5e4d3c2b"
                     ]
                   }
                 }
@@ -960,7 +959,7 @@ export const document: Record<string, unknown> = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller."
+        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`."
       }
     },
     "schemas": {

@@ -577,7 +577,7 @@ const BearerAuthSecurityScheme = {
   scheme: 'bearer',
   bearerFormat: 'JWT',
   description:
-    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.',
+    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`.',
 }
 
 export const postMessageSendRoute = createRoute({
@@ -611,7 +611,7 @@ export const postMessageSendRoute = createRoute({
                 chat_id: 's_a7be32fecc0b2015',
                 content: 'BASE64CIPHERTEXT==',
                 is_enc: 1,
-                receive_ids: ['0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca'],
+                receive_ids: ['0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d'],
               },
             },
           },
@@ -691,8 +691,8 @@ export const postMessageListRoute = createRoute({
               value: { chat_id: 's_a7be32fecc0b2015', sequence: 0, direction: 'up' },
             },
             newer: {
-              summary: 'Up to 50 messages after sequence 40',
-              value: { chat_id: 's_a7be32fecc0b2015', sequence: 40, direction: 'down', count: 50 },
+              summary: 'Up to 50 messages after sequence 1',
+              value: { chat_id: 's_a7be32fecc0b2015', sequence: 1, direction: 'down', count: 50 },
             },
           },
         },
@@ -953,9 +953,9 @@ export const postMessagesDeleteSelfChatIdsRoute = createRoute({
         'application/json': {
           schema: ChatIdsRequestSchema,
           examples: {
-            two: {
-              summary: 'Two chats',
-              value: { chat_ids: ['s_a7be32fecc0b2015', 's_0d1e2f3a4b5c6d7e'] },
+            one: {
+              summary: "Hide everything in one chat (the sandbox's scratch group)",
+              value: { chat_ids: ['s_9c8b7a6f5e4d3c2b'] },
             },
           },
         },
@@ -990,8 +990,8 @@ export const postMessagesRevokeChatIdsRoute = createRoute({
           schema: ChatIdsRequestSchema,
           examples: {
             one: {
-              summary: 'Revoke everything in one chat',
-              value: { chat_ids: ['s_a7be32fecc0b2015'] },
+              summary: "Revoke everything in one chat (the sandbox's scratch group)",
+              value: { chat_ids: ['s_9c8b7a6f5e4d3c2b'] },
             },
           },
         },
@@ -1025,7 +1025,10 @@ export const postMessagesClearChatIdsRoute = createRoute({
         'application/json': {
           schema: ChatIdsRequestSchema,
           examples: {
-            one: { summary: 'Clear one chat', value: { chat_ids: ['s_a7be32fecc0b2015'] } },
+            one: {
+              summary: "Clear one chat (the sandbox's scratch group)",
+              value: { chat_ids: ['s_9c8b7a6f5e4d3c2b'] },
+            },
           },
         },
       },

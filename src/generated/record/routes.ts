@@ -465,7 +465,7 @@ const BearerAuthSecurityScheme = {
   scheme: 'bearer',
   bearerFormat: 'JWT',
   description:
-    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.',
+    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`.',
 }
 
 export const postAppRecordRevokeRoute = createRoute({
@@ -482,7 +482,7 @@ export const postAppRecordRevokeRoute = createRoute({
         'application/json': {
           schema: RevokeReqSchema,
           examples: {
-            private: { summary: 'Recall a private message', value: { type: 0, logId: 1024 } },
+            private: { summary: 'Recall a private message', value: { type: 0, logId: 5 } },
           },
         },
       },
@@ -522,7 +522,7 @@ export const postAppRecordFocusRoute = createRoute({
       content: {
         'application/json': {
           schema: FocusReqSchema,
-          examples: { group: { summary: 'Star a group message', value: { type: 1, logId: 1025 } } },
+          examples: { group: { summary: 'Star a group message', value: { type: 1, logId: 1 } } },
         },
       },
       required: true,
@@ -563,8 +563,8 @@ export const postAppRecordSyncRecordRoute = createRoute({
           examples: {
             fromStart: { summary: 'The first 100 records', value: { count: 100 } },
             next: {
-              summary: 'The next 100 records after logId 1024',
-              value: { count: 100, start: 1024 },
+              summary: 'The next 100 records after logId 3',
+              value: { count: 100, start: 3 },
             },
           },
         },
@@ -624,11 +624,11 @@ export const postAppRecordPriChatRecordRoute = createRoute({
               },
             },
             older: {
-              summary: '20 records older than logId 1024 (integer form)',
+              summary: '20 records older than logId 5 (integer form)',
               value: {
                 targetId: '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d',
                 count: 20,
-                logId: 1024,
+                logId: 5,
               },
             },
           },
@@ -694,7 +694,7 @@ export const postRecordPushRoute = createRoute({
             private: {
               summary: 'A private text message',
               value: {
-                file: '{"channelType":0,"target":"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d","msgId":"0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7","msgType":1,"msg":"hello"}',
+                file: '{"channelType":0,"target":"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d","msgId":"0x8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3","msgType":1,"msg":"hello"}',
               },
             },
           },
@@ -736,7 +736,7 @@ export const postRecordPush2Route = createRoute({
             group: {
               summary: 'A group text message in an envelope',
               value: {
-                file: '{"op":3,"seq":7,"body":{"channelType":1,"target":"s_a7be32fecc0b2015","msgId":"0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e","msgType":1,"msg":"hello everyone"}}',
+                file: '{"op":3,"seq":7,"body":{"channelType":1,"target":"s_a7be32fecc0b2015","msgId":"0x91a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4","msgType":1,"msg":"hello everyone"}}',
               },
             },
           },
