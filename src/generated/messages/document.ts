@@ -64,7 +64,7 @@ export const document: Record<string, unknown> = {
                 "text": {
                   "summary": "A text message to the whole chat",
                   "value": {
-                    "id": "0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7",
+                    "id": "0xc4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7",
                     "chat_id": "s_a7be32fecc0b2015",
                     "content": "hello",
                     "type": 1,
@@ -74,7 +74,7 @@ export const document: Record<string, unknown> = {
                 "addressed": {
                   "summary": "An encrypted message to one member only",
                   "value": {
-                    "id": "0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e",
+                    "id": "0xd5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708",
                     "chat_id": "s_a7be32fecc0b2015",
                     "content": "BASE64CIPHERTEXT==",
                     "is_enc": 1,
@@ -101,9 +101,9 @@ export const document: Record<string, unknown> = {
                     "value": {
                       "code": 200,
                       "data": {
-                        "id": "0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7",
+                        "id": "0xc4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7",
                         "chat_id": "s_a7be32fecc0b2015",
-                        "sequence": 42,
+                        "sequence": 4,
                         "created_at": 1713844846080
                       },
                       "msg": ""

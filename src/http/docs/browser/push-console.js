@@ -144,7 +144,7 @@
   function syncToken() {
     const value = window.ui?.authSelectors?.authorized()?.getIn?.(['bearerAuth', 'value']);
     const token = typeof value === 'string' && value !== '' ? value : null;
-    if (token === state.token && (state.socket || !token)) return;
+    if (token === state.token && state.socket) return;
     state.token = token;
     connect();
   }
