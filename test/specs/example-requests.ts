@@ -29,9 +29,11 @@ function examplePath(op: Operation): string {
   let path = op.path;
   for (const parameter of op.operation.parameters ?? []) {
     if (parameter.in !== 'path') continue;
-    if (parameter.example === undefined)
-      throw new Error(`${op.path}: path parameter ${parameter.name} has no example`);
-    path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(parameter.example)));
+    const { example } = parameter;
+    if (typeof example !== 'string' && typeof example !== 'number') {
+      throw new Error(`${op.path}: path parameter ${parameter.name} has no string or number example`);
+    }
+    path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(example)));
   }
   return path;
 }

@@ -1,6 +1,7 @@
 // The live push console of /docs (served as /docs/assets/push-console.js; see src/http/docs/swagger-page.ts).
 // With the bearer token given to Swagger UI's Authorize, it opens /ws and lists every frame as it arrives,
 // pretty-printed, validated against the message payloads of /asyncapi.json (Ajv), and filterable by event.
+/* global window, document, fetch, WebSocket, location, setTimeout */
 (() => {
   const state = { token: null, socket: null, validators: [], schemaError: null, count: 0 };
   const el = {};
