@@ -87,7 +87,9 @@ export const document: Record<string, unknown> = {
                     "summary": "The index and time of the stored message",
                     "value": {
                       "msg_index": 42,
-                      "timestamp": 1713844846080000000
+                      "timestamp": 1713844846080000000,
+                      "chat_num": 1,
+                      "msg_num": 42
                     }
                   }
                 }
@@ -355,7 +357,9 @@ export const document: Record<string, unknown> = {
                           "timestamp": 1713844846080000000,
                           "sender": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
                           "target": "s_a7be32fecc0b2015",
-                          "target_type": "group"
+                          "target_type": "group",
+                          "chat_num": 1,
+                          "msg_num": 41
                         },
                         {
                           "msg_index": 42,
@@ -365,7 +369,9 @@ export const document: Record<string, unknown> = {
                           "timestamp": 1713844850123000000,
                           "sender": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
                           "target": "s_a7be32fecc0b2015",
-                          "target_type": "group"
+                          "target_type": "group",
+                          "chat_num": 1,
+                          "msg_num": 42
                         }
                       ],
                       "recalls": {
@@ -483,6 +489,20 @@ export const document: Record<string, unknown> = {
         "description": "The stored instant in nanoseconds since the Unix epoch, as an int64 (the seed's \"uint32\" cannot hold nanoseconds). Values are above 2^53, so JavaScript clients that parse JSON numbers into `number` lose precision (up to a few hundred nanoseconds); use a BigInt-aware JSON parser when the exact value matters. The stored instant has millisecond precision today, so the value is a multiple of 1000000.",
         "example": 1713844846080000000
       },
+      "ChatNum": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 1,
+        "maximum": 9007199254740991,
+        "description": "The number of a chat, assigned at provisioning; push events carry it as `chat_id`."
+      },
+      "MessageNum": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 1,
+        "maximum": 9007199254740991,
+        "description": "The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision."
+      },
       "SendResponse": {
         "type": "object",
         "required": [
@@ -495,6 +515,22 @@ export const document: Record<string, unknown> = {
           },
           "timestamp": {
             "$ref": "#/components/schemas/TimestampNanos"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -670,6 +706,22 @@ export const document: Record<string, unknown> = {
           },
           "target_type": {
             "$ref": "#/components/schemas/TargetType"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },

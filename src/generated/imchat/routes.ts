@@ -75,8 +75,43 @@ export const TimestampNanosSchema = z
 
 export type TimestampNanos = z.infer<typeof TimestampNanosSchema>
 
+export const ChatNumSchema = z
+  .int()
+  .min(1)
+  .max(9007199254740991)
+  .openapi({
+    description:
+      'The number of a chat, assigned at provisioning; push events carry it as `chat_id`.',
+  })
+  .openapi('ChatNum')
+
+export type ChatNum = z.infer<typeof ChatNumSchema>
+
+export const MessageNumSchema = z
+  .int()
+  .min(1)
+  .max(9007199254740991)
+  .openapi({
+    description:
+      'The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision.',
+  })
+  .openapi('MessageNum')
+
+export type MessageNum = z.infer<typeof MessageNumSchema>
+
 export const SendResponseSchema = z
-  .object({ msg_index: MsgIndexSchema, timestamp: TimestampNanosSchema })
+  .object({
+    msg_index: MsgIndexSchema,
+    timestamp: TimestampNanosSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+  })
   .openapi({ required: ['msg_index', 'timestamp'] })
   .openapi('SendResponse')
 
@@ -210,6 +245,14 @@ export const MsgInfoSchema = z
         'Where the sender sent it: for `group` the chat id; for `user` the user the sender addressed (the other member of the single chat).',
     }),
     target_type: TargetTypeSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: [
@@ -379,7 +422,7 @@ export const postImChatSendRoute = createRoute({
           examples: {
             sent: {
               summary: 'The index and time of the stored message',
-              value: { msg_index: 42, timestamp: 1713844846080000000 },
+              value: { msg_index: 42, timestamp: 1713844846080000000, chat_num: 1, msg_num: 42 },
             },
           },
         },
@@ -571,6 +614,8 @@ export const postImChatPullRoute = createRoute({
                     sender: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
                     target: 's_a7be32fecc0b2015',
                     target_type: 'group',
+                    chat_num: 1,
+                    msg_num: 41,
                   },
                   {
                     msg_index: 42,
@@ -581,6 +626,8 @@ export const postImChatPullRoute = createRoute({
                     sender: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
                     target: 's_a7be32fecc0b2015',
                     target_type: 'group',
+                    chat_num: 1,
+                    msg_num: 42,
                   },
                 ],
                 recalls: { '1': 7, '2': 19, '3': 42 },

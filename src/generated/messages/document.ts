@@ -104,7 +104,9 @@ export const document: Record<string, unknown> = {
                         "id": "0xc4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7",
                         "chat_id": "s_a7be32fecc0b2015",
                         "sequence": 4,
-                        "created_at": 1713844846080
+                        "created_at": 1713844846080,
+                        "chat_num": 1,
+                        "msg_num": 7
                       },
                       "msg": ""
                     }
@@ -228,14 +230,16 @@ export const document: Record<string, unknown> = {
                             "is_read": 1,
                             "sequence": 41,
                             "created_at": 1713844846080,
-                            "status": 1
+                            "status": 1,
+                            "msg_num": 41
                           },
                           {
                             "id": "0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e",
                             "is_read": 0,
                             "sequence": 42,
                             "created_at": 1713844850123,
-                            "status": 2
+                            "status": 2,
+                            "msg_num": 42
                           }
                         ]
                       },
@@ -337,7 +341,9 @@ export const document: Record<string, unknown> = {
                             "sequence": 41,
                             "extra": {},
                             "action": {},
-                            "created_at": 1713844846080
+                            "created_at": 1713844846080,
+                            "chat_num": 1,
+                            "msg_num": 41
                           },
                           {
                             "id": "0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e",
@@ -350,7 +356,9 @@ export const document: Record<string, unknown> = {
                             "sequence": 42,
                             "extra": {},
                             "action": {},
-                            "created_at": 1713844850123
+                            "created_at": 1713844850123,
+                            "chat_num": 1,
+                            "msg_num": 42
                           }
                         ]
                       },
@@ -785,7 +793,8 @@ export const document: Record<string, unknown> = {
                             "is_show": 1,
                             "is_hide": 0,
                             "max_read_seq": 41,
-                            "last_online_time": 1713844846080
+                            "last_online_time": 1713844846080,
+                            "chat_num": 1
                           }
                         ]
                       },
@@ -862,13 +871,14 @@ export const document: Record<string, unknown> = {
                           {
                             "id": "s_a7be32fecc0b2015",
                             "creator_id": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
-                            "type": 1,
+                            "type": 2,
                             "status": 1,
                             "is_enc": 0,
                             "last_read_sequence": 41,
                             "last_sequence": 42,
                             "last_time": 1713844850123,
-                            "created_at": 1713800000000
+                            "created_at": 1713800000000,
+                            "chat_num": 1
                           }
                         ]
                       },
@@ -1072,6 +1082,20 @@ export const document: Record<string, unknown> = {
         "maximum": 9007199254740991,
         "description": "An instant in milliseconds since the Unix epoch (UTC); 0 when unknown or never."
       },
+      "ChatNum": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 1,
+        "maximum": 9007199254740991,
+        "description": "The number of a chat, assigned at provisioning; push events carry it as `chat_id`."
+      },
+      "MessageNum": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 1,
+        "maximum": 9007199254740991,
+        "description": "The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision."
+      },
       "SentMessage": {
         "type": "object",
         "required": [
@@ -1098,6 +1122,22 @@ export const document: Record<string, unknown> = {
           },
           "created_at": {
             "$ref": "#/components/schemas/EpochMillis"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -1243,6 +1283,14 @@ export const document: Record<string, unknown> = {
               }
             ],
             "description": "Additive (not in the seed). 1 = normal, 2 = recalled."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -1356,6 +1404,22 @@ export const document: Record<string, unknown> = {
           },
           "created_at": {
             "$ref": "#/components/schemas/EpochMillis"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -1511,6 +1575,14 @@ export const document: Record<string, unknown> = {
               }
             ],
             "description": "The last time (ms) the caller sent or moved its read mark in this chat; 0 = never."
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -1635,6 +1707,14 @@ export const document: Record<string, unknown> = {
           },
           "created_at": {
             "$ref": "#/components/schemas/EpochMillis"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },

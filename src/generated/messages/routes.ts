@@ -125,12 +125,44 @@ export const EpochMillisSchema = z
 
 export type EpochMillis = z.infer<typeof EpochMillisSchema>
 
+export const ChatNumSchema = z
+  .int()
+  .min(1)
+  .max(9007199254740991)
+  .openapi({
+    description:
+      'The number of a chat, assigned at provisioning; push events carry it as `chat_id`.',
+  })
+  .openapi('ChatNum')
+
+export type ChatNum = z.infer<typeof ChatNumSchema>
+
+export const MessageNumSchema = z
+  .int()
+  .min(1)
+  .max(9007199254740991)
+  .openapi({
+    description:
+      'The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision.',
+  })
+  .openapi('MessageNum')
+
+export type MessageNum = z.infer<typeof MessageNumSchema>
+
 export const SentMessageSchema = z
   .object({
     id: ClientMessageIdSchema,
     chat_id: ChatIdSchema,
     sequence: SequenceSchema,
     created_at: EpochMillisSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: ['id', 'chat_id', 'sequence', 'created_at'],
@@ -228,6 +260,10 @@ export const MessageListItemSchema = z
     status: MessageStatusSchema.openapi({
       description: 'Additive (not in the seed). 1 = normal, 2 = recalled.',
     }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({ required: ['id', 'is_read', 'sequence', 'created_at', 'status'] })
   .openapi('MessageListItem')
@@ -278,6 +314,14 @@ export const MessageDetailSchema = z
       }),
     action: z.looseObject({}).openapi({ description: 'Reserved by the seed; always {}.' }),
     created_at: EpochMillisSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: [
@@ -377,6 +421,10 @@ export const ChatMembershipSchema = z
       description:
         'The last time (ms) the caller sent or moved its read mark in this chat; 0 = never.',
     }),
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: [
@@ -438,6 +486,10 @@ export const ChatDetailSchema = z
       description: 'The instant (ms) of the last message; 0 when there is none.',
     }),
     created_at: EpochMillisSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: [
@@ -636,6 +688,8 @@ export const postMessageSendRoute = createRoute({
                   chat_id: 's_a7be32fecc0b2015',
                   sequence: 4,
                   created_at: 1713844846080,
+                  chat_num: 1,
+                  msg_num: 7,
                 },
                 msg: '',
               },
@@ -719,6 +773,7 @@ export const postMessageListRoute = createRoute({
                       sequence: 41,
                       created_at: 1713844846080,
                       status: 1,
+                      msg_num: 41,
                     },
                     {
                       id: '0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
@@ -726,6 +781,7 @@ export const postMessageListRoute = createRoute({
                       sequence: 42,
                       created_at: 1713844850123,
                       status: 2,
+                      msg_num: 42,
                     },
                   ],
                 },
@@ -801,6 +857,8 @@ export const postMessagesDetailRoute = createRoute({
                       extra: {},
                       action: {},
                       created_at: 1713844846080,
+                      chat_num: 1,
+                      msg_num: 41,
                     },
                     {
                       id: '0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
@@ -814,6 +872,8 @@ export const postMessagesDetailRoute = createRoute({
                       extra: {},
                       action: {},
                       created_at: 1713844850123,
+                      chat_num: 1,
+                      msg_num: 42,
                     },
                   ],
                 },
@@ -1087,6 +1147,7 @@ export const postChatMineListRoute = createRoute({
                       is_hide: 0,
                       max_read_seq: 41,
                       last_online_time: 1713844846080,
+                      chat_num: 1,
                     },
                   ],
                 },
@@ -1140,13 +1201,14 @@ export const postChatDetailRoute = createRoute({
                     {
                       id: 's_a7be32fecc0b2015',
                       creator_id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
-                      type: 1,
+                      type: 2,
                       status: 1,
                       is_enc: 0,
                       last_read_sequence: 41,
                       last_sequence: 42,
                       last_time: 1713844850123,
                       created_at: 1713800000000,
+                      chat_num: 1,
                     },
                   ],
                 },

@@ -302,12 +302,26 @@ export interface components {
          * @description An instant in milliseconds since the Unix epoch (UTC); 0 when unknown or never.
          */
         EpochMillis: number;
+        /**
+         * Format: int64
+         * @description The number of a chat, assigned at provisioning; push events carry it as `chat_id`.
+         */
+        ChatNum: number;
+        /**
+         * Format: int64
+         * @description The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision.
+         */
+        MessageNum: number;
         /** @description Documented deviation: the seed returns `data: null`; imgate returns the stored message's coordinates. A client that ignores `data` is unaffected. */
         SentMessage: {
             id: components["schemas"]["ClientMessageId"];
             chat_id: components["schemas"]["ChatId"];
             sequence: components["schemas"]["Sequence"];
             created_at: components["schemas"]["EpochMillis"];
+            /** @description imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
+            /** @description imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant. */
+            msg_num?: components["schemas"]["MessageNum"];
         };
         /**
          * @description Always the empty string on success.
@@ -364,6 +378,8 @@ export interface components {
             created_at: components["schemas"]["EpochMillis"];
             /** @description Additive (not in the seed). 1 = normal, 2 = recalled. */
             status: components["schemas"]["MessageStatus"];
+            /** @description imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant. */
+            msg_num?: components["schemas"]["MessageNum"];
         };
         MessageListResponse: {
             code: components["schemas"]["OkCode"];
@@ -395,6 +411,10 @@ export interface components {
                 [key: string]: unknown;
             };
             created_at: components["schemas"]["EpochMillis"];
+            /** @description imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
+            /** @description imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant. */
+            msg_num?: components["schemas"]["MessageNum"];
         };
         MessageDetailResponse: {
             code: components["schemas"]["OkCode"];
@@ -435,6 +455,8 @@ export interface components {
             max_read_seq: components["schemas"]["Sequence"];
             /** @description The last time (ms) the caller sent or moved its read mark in this chat; 0 = never. */
             last_online_time: components["schemas"]["EpochMillis"];
+            /** @description imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
         };
         ChatMineListResponse: {
             code: components["schemas"]["OkCode"];
@@ -471,6 +493,8 @@ export interface components {
             /** @description The instant (ms) of the last message; 0 when there is none. */
             last_time: components["schemas"]["EpochMillis"];
             created_at: components["schemas"]["EpochMillis"];
+            /** @description imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
         };
         ChatDetailResponse: {
             code: components["schemas"]["OkCode"];
