@@ -48,16 +48,16 @@ describe('Swagger UI at /docs in a real browser', () => {
     ).toBe(201);
     await selectDocument(page, 'admin');
     await authorize(page, admin);
-    await page.click('#operations-users-getUser .opblock-summary');
-    await page.click('#operations-users-getUser .try-out__btn');
-    await page.fill('#operations-users-getUser input[placeholder="user_id"]', 'alice');
-    await page.click('#operations-users-getUser .execute');
+    await page.click('.opblock[id$="-getUser"] .opblock-summary');
+    await page.click('.opblock[id$="-getUser"] .try-out__btn');
+    await page.fill('.opblock[id$="-getUser"] input[placeholder="user_id"]', 'alice');
+    await page.click('.opblock[id$="-getUser"] .execute');
     const status = page
-      .locator('#operations-users-getUser .live-responses-table tbody .response-col_status')
+      .locator('.opblock[id$="-getUser"] .live-responses-table tbody .response-col_status')
       .first();
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/200/);
     const body = await page
-      .locator('#operations-users-getUser .live-responses-table .microlight')
+      .locator('.opblock[id$="-getUser"] .live-responses-table .microlight')
       .first()
       .textContent();
     expect(body).toContain('"alice"');

@@ -80,6 +80,13 @@ describe('the docs pages in a real browser', () => {
       chat_id: 1,
       msg_id: 7,
     });
+    // Links show the request body they pass (Swagger UI alone printed "Parameters {}" for each).
+    const links = await page.locator('.opblock[id$="-sendMessage"] .operation-link pre').allTextContents();
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((text) => text.includes('Parameters {}'))).toEqual([]);
+    expect(
+      links.some((text) => text.includes('Request body') && text.includes('$response.body#/data/id')),
+    ).toBe(true);
     await page.selectOption('#push-filter', 'withdraw message');
     expect(await frame.isHidden()).toBe(true);
     await page.selectOption('#push-filter', '');

@@ -24,15 +24,15 @@ export const document: Record<string, unknown> = {
   ],
   "tags": [
     {
-      "name": "users",
+      "name": "admin users",
       "description": "Users."
     },
     {
-      "name": "chats",
+      "name": "admin chats",
       "description": "Chats and memberships."
     },
     {
-      "name": "tokens",
+      "name": "admin tokens",
       "description": "Development tokens (not available in production mode)."
     }
   ],
@@ -43,7 +43,7 @@ export const document: Record<string, unknown> = {
         "summary": "Create a user",
         "description": "Creates a user and assigns its number (`num`, the push `user_id`). Administrators only (`role: admin`, 403 otherwise). 409 if a user with that id exists.",
         "tags": [
-          "users"
+          "admin users"
         ],
         "security": [
           {
@@ -133,7 +133,7 @@ export const document: Record<string, unknown> = {
         "summary": "Get a user",
         "description": "Administrators only (`role: admin`, 403 otherwise). 404 if the user does not exist.",
         "tags": [
-          "users"
+          "admin users"
         ],
         "security": [
           {
@@ -191,7 +191,7 @@ export const document: Record<string, unknown> = {
         "summary": "Create a chat",
         "description": "Creates a single (1), group (2) or official (3) chat and assigns its number (`num`, the push `chat_id`). Administrators only (`role: admin`, 403 otherwise). The id is generated (`s_` + 16 hex digits) when absent. A single chat has exactly two members, the creator and one other user (400 otherwise), and at most one single chat exists between two users: 409 if it exists already, or if the id is taken. 404 if the creator or a member is not a provisioned user.",
         "tags": [
-          "chats"
+          "admin chats"
         ],
         "security": [
           {
@@ -302,7 +302,7 @@ export const document: Record<string, unknown> = {
         "summary": "Get a chat",
         "description": "Administrators only (`role: admin`, 403 otherwise). 404 if the chat does not exist.",
         "tags": [
-          "chats"
+          "admin chats"
         ],
         "security": [
           {
@@ -342,7 +342,7 @@ export const document: Record<string, unknown> = {
         "summary": "Add members to a chat",
         "description": "Adds users to a group or official chat; users that are already members are ignored. Administrators only (`role: admin`, 403 otherwise). 404 if the chat or a user does not exist; 409 for a single chat (its two members are fixed).",
         "tags": [
-          "chats"
+          "admin chats"
         ],
         "security": [
           {
@@ -408,7 +408,7 @@ export const document: Record<string, unknown> = {
         "summary": "Remove a member from a chat",
         "description": "Removes a user from a group or official chat; the user's messages stay. Administrators only (`role: admin`, 403 otherwise). 404 if the chat does not exist or the user is not a member; 409 for a single chat or for the creator (a chat always keeps its creator).",
         "tags": [
-          "chats"
+          "admin chats"
         ],
         "security": [
           {
@@ -454,7 +454,7 @@ export const document: Record<string, unknown> = {
         "summary": "Mint a development token",
         "description": "Signs a token for `sub` (with `role: \"admin\"` when `admin` is true) with the server's key. Administrators only (`role: admin`, 403 otherwise). Only outside production mode: in production mode this operation does not exist and answers 404 (tokens then come from the identity provider).",
         "tags": [
-          "tokens"
+          "admin tokens"
         ],
         "security": [
           {
@@ -628,7 +628,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 400",
                 "value": {
                   "code": 400,
-                  "msg": "target: must NOT have fewer than 1 characters"
+                  "msg": "target: Too small: expected string to have >=1 characters"
                 }
               }
             }
@@ -647,7 +647,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 401",
                 "value": {
                   "code": 401,
-                  "msg": "missing or invalid bearer token"
+                  "msg": "missing bearer token"
                 }
               }
             }
@@ -666,7 +666,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 403",
                 "value": {
                   "code": 403,
-                  "msg": "not a member of the chat"
+                  "msg": "cannot recall message 2"
                 }
               }
             }
@@ -685,7 +685,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 409",
                 "value": {
                   "code": 409,
-                  "msg": "message id already used with different content"
+                  "msg": "message id reused with different content"
                 }
               }
             }
@@ -742,7 +742,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 404",
                 "value": {
                   "code": 404,
-                  "msg": "chat not found"
+                  "msg": "no group s_5e6f7a8b9c0d1e2f"
                 }
               }
             }
@@ -771,7 +771,7 @@ export const document: Record<string, unknown> = {
           "name": {
             "type": "string",
             "maxLength": 128,
-            "description": "Display name; \"\" when absent."
+            "description": "Display name; when absent, the gateway stores and returns the user id as the name."
           }
         }
       },

@@ -21,7 +21,10 @@ export const CreateUserRequestSchema = z
       .string()
       .max(128)
       .exactOptional()
-      .openapi({ description: 'Display name; "" when absent.' }),
+      .openapi({
+        description:
+          'Display name; when absent, the gateway stores and returns the user id as the name.',
+      }),
   })
   .openapi({ required: ['id'] })
   .openapi('CreateUserRequest')
@@ -258,7 +261,7 @@ const BadRequestResponse = {
       examples: {
         badRequest: {
           summary: 'HTTP 400',
-          value: { code: 400, msg: 'target: must NOT have fewer than 1 characters' },
+          value: { code: 400, msg: 'target: Too small: expected string to have >=1 characters' },
         },
       },
     },
@@ -271,10 +274,7 @@ const UnauthorizedResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        unauthorized: {
-          summary: 'HTTP 401',
-          value: { code: 401, msg: 'missing or invalid bearer token' },
-        },
+        unauthorized: { summary: 'HTTP 401', value: { code: 401, msg: 'missing bearer token' } },
       },
     },
   },
@@ -287,7 +287,7 @@ const ForbiddenResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'not a member of the chat' } },
+        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'cannot recall message 2' } },
       },
     },
   },
@@ -302,7 +302,7 @@ const ConflictResponse = {
       examples: {
         conflict: {
           summary: 'HTTP 409',
-          value: { code: 409, msg: 'message id already used with different content' },
+          value: { code: 409, msg: 'message id reused with different content' },
         },
       },
     },
@@ -341,7 +341,9 @@ const NotFoundResponse = {
   content: {
     'application/json': {
       schema: ErrorSchema,
-      examples: { notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'chat not found' } } },
+      examples: {
+        notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'no group s_5e6f7a8b9c0d1e2f' } },
+      },
     },
   },
 }
@@ -390,7 +392,7 @@ const BearerAuthSecurityScheme = {
 export const postAdminUsersRoute = createRoute({
   method: 'post',
   path: '/admin/users',
-  tags: ['users'],
+  tags: ['admin users'],
   summary: 'Create a user',
   description:
     'Creates a user and assigns its number (`num`, the push `user_id`). Administrators only (`role: admin`, 403 otherwise). 409 if a user with that id exists.',
@@ -455,7 +457,7 @@ export const postAdminUsersRoute = createRoute({
 export const getAdminUsersUserIdRoute = createRoute({
   method: 'get',
   path: '/admin/users/{user_id}',
-  tags: ['users'],
+  tags: ['admin users'],
   summary: 'Get a user',
   description:
     'Administrators only (`role: admin`, 403 otherwise). 404 if the user does not exist.',
@@ -493,7 +495,7 @@ export const getAdminUsersUserIdRoute = createRoute({
 export const postAdminChatsRoute = createRoute({
   method: 'post',
   path: '/admin/chats',
-  tags: ['chats'],
+  tags: ['admin chats'],
   summary: 'Create a chat',
   description:
     'Creates a single (1), group (2) or official (3) chat and assigns its number (`num`, the push `chat_id`). Administrators only (`role: admin`, 403 otherwise). The id is generated (`s_` + 16 hex digits) when absent. A single chat has exactly two members, the creator and one other user (400 otherwise), and at most one single chat exists between two users: 409 if it exists already, or if the id is taken. 404 if the creator or a member is not a provisioned user.',
@@ -580,7 +582,7 @@ export const postAdminChatsRoute = createRoute({
 export const getAdminChatsChatIdRoute = createRoute({
   method: 'get',
   path: '/admin/chats/{chat_id}',
-  tags: ['chats'],
+  tags: ['admin chats'],
   summary: 'Get a chat',
   description:
     'Administrators only (`role: admin`, 403 otherwise). 404 if the chat does not exist.',
@@ -600,7 +602,7 @@ export const getAdminChatsChatIdRoute = createRoute({
 export const postAdminChatsChatIdMembersRoute = createRoute({
   method: 'post',
   path: '/admin/chats/{chat_id}/members',
-  tags: ['chats'],
+  tags: ['admin chats'],
   summary: 'Add members to a chat',
   description:
     'Adds users to a group or official chat; users that are already members are ignored. Administrators only (`role: admin`, 403 otherwise). 404 if the chat or a user does not exist; 409 for a single chat (its two members are fixed).',
@@ -638,7 +640,7 @@ export const postAdminChatsChatIdMembersRoute = createRoute({
 export const deleteAdminChatsChatIdMembersUserIdRoute = createRoute({
   method: 'delete',
   path: '/admin/chats/{chat_id}/members/{user_id}',
-  tags: ['chats'],
+  tags: ['admin chats'],
   summary: 'Remove a member from a chat',
   description:
     "Removes a user from a group or official chat; the user's messages stay. Administrators only (`role: admin`, 403 otherwise). 404 if the chat does not exist or the user is not a member; 409 for a single chat or for the creator (a chat always keeps its creator).",
@@ -661,7 +663,7 @@ export const deleteAdminChatsChatIdMembersUserIdRoute = createRoute({
 export const postAdminTokensRoute = createRoute({
   method: 'post',
   path: '/admin/tokens',
-  tags: ['tokens'],
+  tags: ['admin tokens'],
   summary: 'Mint a development token',
   description:
     'Signs a token for `sub` (with `role: "admin"` when `admin` is true) with the server\'s key. Administrators only (`role: admin`, 403 otherwise). Only outside production mode: in production mode this operation does not exist and answers 404 (tokens then come from the identity provider).',

@@ -151,7 +151,7 @@ export interface components {
         UserId: string;
         CreateUserRequest: {
             id: components["schemas"]["UserId"];
-            /** @description Display name; "" when absent. */
+            /** @description Display name; when absent, the gateway stores and returns the user id as the name. */
             name?: string;
         };
         /**

@@ -24,7 +24,7 @@ export const document: Record<string, unknown> = {
   ],
   "tags": [
     {
-      "name": "chat",
+      "name": "im.chat",
       "description": "The `chat` service of `api/im_chat.proto`."
     }
   ],
@@ -35,7 +35,7 @@ export const document: Record<string, unknown> = {
         "summary": "Send a message",
         "description": "send a msg (seed 003, service chat). Stores a message in the conversation and pushes `send message`. Sending is not idempotent in this variant (it has no client message id): every call stores a new message. 403 if the caller is not a member of the group; 404 if the group or the single chat does not exist.",
         "tags": [
-          "chat"
+          "im.chat"
         ],
         "security": [
           {
@@ -145,7 +145,7 @@ export const document: Record<string, unknown> = {
         "summary": "Recall a message sent by the caller",
         "description": "recall a msg send by self (seed 003, service chat). Destroys the message's content and extra for everyone, assigns the next recall index of the conversation and pushes `withdraw message`. Only the sender may recall (403); an unknown index is a 404. Recalling an already recalled message returns its existing `recall_index` and pushes nothing.",
         "tags": [
-          "chat"
+          "im.chat"
         ],
         "security": [
           {
@@ -221,7 +221,7 @@ export const document: Record<string, unknown> = {
         "summary": "Mark messages as read",
         "description": "already read the msg send by other (self's msg don't need to ack) (seed 003, service chat). Moves the caller's read mark in the conversation to `msg_index` and pushes `read message`. The read mark only moves forward: an ack at or below the current mark succeeds and changes nothing (no event). An index above the last message of the conversation is a 404.",
         "tags": [
-          "chat"
+          "im.chat"
         ],
         "security": [
           {
@@ -295,7 +295,7 @@ export const document: Record<string, unknown> = {
         "summary": "Pull messages and recalls",
         "description": "get more msgs and recalls (seed 003, service chat). Messages: up to `count` messages with an index at or above (`after`) or at or below (`before`) `start_msg_index` (inclusive), returned in ascending index order; messages the caller hid or that are not addressed to it are skipped. Recalled messages appear with their `recall_index`, `msg` \"\" and `extra` \"\". Recalls: up to `count` entries `recall_index -> msg_index` from `start_recall_index` in the same direction. 0 as a start index means \"do not pull that kind\".",
         "tags": [
-          "chat"
+          "im.chat"
         ],
         "security": [
           {
@@ -763,7 +763,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 400",
                 "value": {
                   "code": 400,
-                  "msg": "target: must NOT have fewer than 1 characters"
+                  "msg": "target: Too small: expected string to have >=1 characters"
                 }
               }
             }
@@ -782,7 +782,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 401",
                 "value": {
                   "code": 401,
-                  "msg": "missing or invalid bearer token"
+                  "msg": "missing bearer token"
                 }
               }
             }
@@ -801,7 +801,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 403",
                 "value": {
                   "code": 403,
-                  "msg": "not a member of the chat"
+                  "msg": "cannot recall message 2"
                 }
               }
             }
@@ -820,7 +820,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 404",
                 "value": {
                   "code": 404,
-                  "msg": "chat not found"
+                  "msg": "no group s_5e6f7a8b9c0d1e2f"
                 }
               }
             }

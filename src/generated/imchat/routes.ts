@@ -300,7 +300,7 @@ const BadRequestResponse = {
       examples: {
         badRequest: {
           summary: 'HTTP 400',
-          value: { code: 400, msg: 'target: must NOT have fewer than 1 characters' },
+          value: { code: 400, msg: 'target: Too small: expected string to have >=1 characters' },
         },
       },
     },
@@ -313,10 +313,7 @@ const UnauthorizedResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        unauthorized: {
-          summary: 'HTTP 401',
-          value: { code: 401, msg: 'missing or invalid bearer token' },
-        },
+        unauthorized: { summary: 'HTTP 401', value: { code: 401, msg: 'missing bearer token' } },
       },
     },
   },
@@ -329,7 +326,7 @@ const ForbiddenResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'not a member of the chat' } },
+        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'cannot recall message 2' } },
       },
     },
   },
@@ -340,7 +337,9 @@ const NotFoundResponse = {
   content: {
     'application/json': {
       schema: ErrorSchema,
-      examples: { notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'chat not found' } } },
+      examples: {
+        notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'no group s_5e6f7a8b9c0d1e2f' } },
+      },
     },
   },
 }
@@ -383,7 +382,7 @@ const BearerAuthSecurityScheme = {
 export const postImChatSendRoute = createRoute({
   method: 'post',
   path: '/im.chat/send',
-  tags: ['chat'],
+  tags: ['im.chat'],
   summary: 'Send a message',
   description:
     'send a msg (seed 003, service chat). Stores a message in the conversation and pushes `send message`. Sending is not idempotent in this variant (it has no client message id): every call stores a new message. 403 if the caller is not a member of the group; 404 if the group or the single chat does not exist.',
@@ -463,7 +462,7 @@ export const postImChatSendRoute = createRoute({
 export const postImChatRecallRoute = createRoute({
   method: 'post',
   path: '/im.chat/recall',
-  tags: ['chat'],
+  tags: ['im.chat'],
   summary: 'Recall a message sent by the caller',
   description:
     "recall a msg send by self (seed 003, service chat). Destroys the message's content and extra for everyone, assigns the next recall index of the conversation and pushes `withdraw message`. Only the sender may recall (403); an unknown index is a 404. Recalling an already recalled message returns its existing `recall_index` and pushes nothing.",
@@ -507,7 +506,7 @@ export const postImChatRecallRoute = createRoute({
 export const postImChatAckRoute = createRoute({
   method: 'post',
   path: '/im.chat/ack',
-  tags: ['chat'],
+  tags: ['im.chat'],
   summary: 'Mark messages as read',
   description:
     "already read the msg send by other (self's msg don't need to ack) (seed 003, service chat). Moves the caller's read mark in the conversation to `msg_index` and pushes `read message`. The read mark only moves forward: an ack at or below the current mark succeeds and changes nothing (no event). An index above the last message of the conversation is a 404.",
@@ -555,7 +554,7 @@ export const postImChatAckRoute = createRoute({
 export const postImChatPullRoute = createRoute({
   method: 'post',
   path: '/im.chat/pull',
-  tags: ['chat'],
+  tags: ['im.chat'],
   summary: 'Pull messages and recalls',
   description:
     'get more msgs and recalls (seed 003, service chat). Messages: up to `count` messages with an index at or above (`after`) or at or below (`before`) `start_msg_index` (inclusive), returned in ascending index order; messages the caller hid or that are not addressed to it are skipped. Recalled messages appear with their `recall_index`, `msg` "" and `extra` "". Recalls: up to `count` entries `recall_index -> msg_index` from `start_recall_index` in the same direction. 0 as a start index means "do not pull that kind".',

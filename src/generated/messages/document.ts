@@ -24,15 +24,15 @@ export const document: Record<string, unknown> = {
   ],
   "tags": [
     {
-      "name": "message",
+      "name": "send and read",
       "description": "Sending, listing and reading messages (seed 000)."
     },
     {
-      "name": "messages",
+      "name": "recall and hide",
       "description": "Recalling, hiding and clearing messages (seed 000)."
     },
     {
-      "name": "chat",
+      "name": "my chats",
       "description": "The caller's chats (seed 002)."
     }
   ],
@@ -43,7 +43,7 @@ export const document: Record<string, unknown> = {
         "summary": "Send a message",
         "description": "发送消息 (seed 000). Stores a message in a chat the caller is a member of and pushes `send message` to every member that may see it. Idempotent on (sender, `id`): a retry with the same content returns the first result with 200; the same `id` with different content is a 409. The response `data` is an additive deviation from the seed's `data: null`.",
         "tags": [
-          "message"
+          "send and read"
         ],
         "security": [
           {
@@ -174,7 +174,7 @@ export const document: Record<string, unknown> = {
         "summary": "List messages of a chat",
         "description": "获取消息列表 (seed 000). `down`: the first `count` messages with a sequence greater than `sequence`. `up`: the `count` messages with a sequence smaller than `sequence` (0 = the latest). Items are always in ascending sequence order. Recalled messages appear as tombstones (`status` 2); messages the caller hid, and messages not addressed to it, are absent. `is_read` is 1 when the sequence is at or below the caller's read mark, or when the caller sent the message. Non-members get 403.",
         "tags": [
-          "message"
+          "send and read"
         ],
         "security": [
           {
@@ -287,7 +287,7 @@ export const document: Record<string, unknown> = {
         "summary": "Get message details",
         "description": "获取消息详情（可以跟随列表返回） (seed 000). Returns the messages with the given ids that the caller can see; ids it cannot see (unknown, hidden, not addressed to it, or in a chat it is not a member of) are simply absent. A recalled message has `status` 2, `content` \"\" and `extra` {}. `action` is reserved and always {}. When several senders used the same client id, every visible match is returned.",
         "tags": [
-          "message"
+          "send and read"
         ],
         "security": [
           {
@@ -390,7 +390,7 @@ export const document: Record<string, unknown> = {
         "summary": "Recall messages by id (both sides)",
         "description": "（双向）撤回消息-根据消息IDs (seed 000). Recalls the caller's own messages with the given ids for everyone: content and extra are destroyed, the sequence stays as a tombstone and `withdraw message` is pushed. 403 if an id matches only messages of other senders; 404 if no id matches a message visible to the caller. Ids that match nothing are ignored; recalling an already recalled message is a no-op (no second event).",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -451,7 +451,7 @@ export const document: Record<string, unknown> = {
         "summary": "Hide messages by id for the caller only (one side)",
         "description": "（单向）删除消息-按消息Id (seed 000). The seed says \"无\" (no parameters) but is titled \"by message id\": imgate takes `{ids}`. Hides the messages for the caller only; other members still see them and no event is pushed. 404 if no id matches a message visible to the caller; other ids are ignored.",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -506,7 +506,7 @@ export const document: Record<string, unknown> = {
         "summary": "Recall all of the caller's messages in chats (both sides)",
         "description": "（双向）删除所有消息-根据会话IDs (seed 000). Recalls every message the caller sent in the given chats, for everyone, pushing `withdraw message` for each message not already recalled. All chats are checked first: an unknown chat is a 404 and a chat the caller is not a member of is a 403, and then nothing is changed.",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -567,7 +567,7 @@ export const document: Record<string, unknown> = {
         "summary": "Hide all current messages of chats for the caller only (one side)",
         "description": "（单向）删除所有消息-根据会话IDs 解除自己与会话消息的关系 (seed 000). Hides, for the caller only, every message currently in the given chats; later messages are visible again. No event is pushed. An unknown chat is a 404 and a chat the caller is not a member of is a 403 (nothing is changed).",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -625,7 +625,7 @@ export const document: Record<string, unknown> = {
         "summary": "Recall every sender's messages in chats",
         "description": "撤回消息-根据会话IDs 所有发送者的消息物理删除 (seed 000). Recalls every message of every sender in the given chats, pushing `withdraw message` for each message not already recalled. The seed says \"物理删除\" (physical delete); imgate recalls (tombstones keep the sequences, so no client waits for a message that will never come) and reserves physical removal for `/messages/clear-chat-ids`. Only the chat owner (its creator) or an administrator (`role: admin`) may do this: 403 otherwise. An unknown chat is a 404 (nothing is changed).",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -686,7 +686,7 @@ export const document: Record<string, unknown> = {
         "summary": "Clear chats physically (administrators only)",
         "description": "清空所有端消息 物理删除 (不可恢复,只有拥有管理员权限的用户才能调用) (seed 000). Requires `role: admin` (403 otherwise). Physically removes every message of the given chats, for every member and every variant; nothing comes back. Sequences continue after the cleared ones (the next message gets the next sequence). `withdraw message` is pushed for every removed message that was not already recalled. An unknown chat is a 404 (nothing is changed).",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -747,7 +747,7 @@ export const document: Record<string, unknown> = {
         "summary": "List the caller's chats",
         "description": "我的会话列表 (seed 002). Every chat the caller is a member of, hidden ones included (`is_hide` 1, `is_show` 0), ordered by the last message time, newest first. Takes no parameters: no body or `{}`.",
         "tags": [
-          "chat"
+          "my chats"
         ],
         "security": [
           {
@@ -826,7 +826,7 @@ export const document: Record<string, unknown> = {
         "summary": "Get chat details",
         "description": "会话详情 (seed 002). The chats with the given ids that the caller is a member of; other ids (unknown chats, chats it is not a member of) are simply absent. Times are milliseconds since the epoch.",
         "tags": [
-          "chat"
+          "my chats"
         ],
         "security": [
           {
@@ -910,7 +910,7 @@ export const document: Record<string, unknown> = {
         "summary": "Hide chats for the caller",
         "description": "删除会话 (seed 002). Not a destructive delete: hides the chats for the caller (`is_hide` 1, `is_show` 0) and keeps membership and messages; a new message in the chat un-hides it. No event is pushed. An unknown chat is a 404 and a chat the caller is not a member of is a 403 (nothing is changed).",
         "tags": [
-          "chat"
+          "my chats"
         ],
         "security": [
           {
@@ -1072,8 +1072,8 @@ export const document: Record<string, unknown> = {
         "type": "integer",
         "format": "int64",
         "minimum": 0,
-        "maximum": 9007199254740991,
-        "description": "A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means \"no message\"."
+        "maximum": 4294967295,
+        "description": "A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means \"no message\". At most 2^32−1, the range of the same sequence as imchat `msg_index` (uint32) and the canonical push event's `sequence`."
       },
       "EpochMillis": {
         "type": "integer",
@@ -1763,7 +1763,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 400,
                   "data": null,
-                  "msg": "chat_id: must NOT have fewer than 1 characters"
+                  "msg": "chat_id: Too small: expected string to have >=1 characters"
                 }
               }
             }
@@ -1783,7 +1783,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 401,
                   "data": null,
-                  "msg": "missing or invalid bearer token"
+                  "msg": "missing bearer token"
                 }
               }
             }
@@ -1803,7 +1803,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 403,
                   "data": null,
-                  "msg": "not a member of the chat"
+                  "msg": "not a member of s_0d1e2f3a4b5c6d7e"
                 }
               }
             }
@@ -1823,7 +1823,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 404,
                   "data": null,
-                  "msg": "chat not found"
+                  "msg": "no chat s_5e6f7a8b9c0d1e2f"
                 }
               }
             }
@@ -1843,7 +1843,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 409,
                   "data": null,
-                  "msg": "message id already used with different content"
+                  "msg": "message id reused with different content"
                 }
               }
             }

@@ -105,10 +105,10 @@ export type OkCode = z.infer<typeof OkCodeSchema>
 export const SequenceSchema = z
   .int()
   .min(0)
-  .max(9007199254740991)
+  .max(4294967295)
   .openapi({
     description:
-      'A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means "no message".',
+      'A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means "no message". At most 2^32−1, the range of the same sequence as imchat `msg_index` (uint32) and the canonical push event\'s `sequence`.',
   })
   .openapi('Sequence')
 
@@ -528,7 +528,11 @@ const BadRequestResponse = {
       examples: {
         badRequest: {
           summary: 'HTTP 400',
-          value: { code: 400, data: null, msg: 'chat_id: must NOT have fewer than 1 characters' },
+          value: {
+            code: 400,
+            data: null,
+            msg: 'chat_id: Too small: expected string to have >=1 characters',
+          },
         },
       },
     },
@@ -543,7 +547,7 @@ const UnauthorizedResponse = {
       examples: {
         unauthorized: {
           summary: 'HTTP 401',
-          value: { code: 401, data: null, msg: 'missing or invalid bearer token' },
+          value: { code: 401, data: null, msg: 'missing bearer token' },
         },
       },
     },
@@ -559,7 +563,7 @@ const ForbiddenResponse = {
       examples: {
         forbidden: {
           summary: 'HTTP 403',
-          value: { code: 403, data: null, msg: 'not a member of the chat' },
+          value: { code: 403, data: null, msg: 'not a member of s_0d1e2f3a4b5c6d7e' },
         },
       },
     },
@@ -572,7 +576,10 @@ const NotFoundResponse = {
     'application/json': {
       schema: MessagesErrorSchema,
       examples: {
-        notFound: { summary: 'HTTP 404', value: { code: 404, data: null, msg: 'chat not found' } },
+        notFound: {
+          summary: 'HTTP 404',
+          value: { code: 404, data: null, msg: 'no chat s_5e6f7a8b9c0d1e2f' },
+        },
       },
     },
   },
@@ -587,7 +594,7 @@ const ConflictResponse = {
       examples: {
         conflict: {
           summary: 'HTTP 409',
-          value: { code: 409, data: null, msg: 'message id already used with different content' },
+          value: { code: 409, data: null, msg: 'message id reused with different content' },
         },
       },
     },
@@ -635,7 +642,7 @@ const BearerAuthSecurityScheme = {
 export const postMessageSendRoute = createRoute({
   method: 'post',
   path: '/message/send',
-  tags: ['message'],
+  tags: ['send and read'],
   summary: 'Send a message',
   description:
     "发送消息 (seed 000). Stores a message in a chat the caller is a member of and pushes `send message` to every member that may see it. Idempotent on (sender, `id`): a retry with the same content returns the first result with 200; the same `id` with different content is a 409. The response `data` is an additive deviation from the seed's `data: null`.",
@@ -729,7 +736,7 @@ export const postMessageSendRoute = createRoute({
 export const postMessageListRoute = createRoute({
   method: 'post',
   path: '/message/list',
-  tags: ['message'],
+  tags: ['send and read'],
   summary: 'List messages of a chat',
   description:
     "获取消息列表 (seed 000). `down`: the first `count` messages with a sequence greater than `sequence`. `up`: the `count` messages with a sequence smaller than `sequence` (0 = the latest). Items are always in ascending sequence order. Recalled messages appear as tombstones (`status` 2); messages the caller hid, and messages not addressed to it, are absent. `is_read` is 1 when the sequence is at or below the caller's read mark, or when the caller sent the message. Non-members get 403.",
@@ -806,7 +813,7 @@ export const postMessageListRoute = createRoute({
 export const postMessagesDetailRoute = createRoute({
   method: 'post',
   path: '/messages/detail',
-  tags: ['message'],
+  tags: ['send and read'],
   summary: 'Get message details',
   description:
     '获取消息详情（可以跟随列表返回） (seed 000). Returns the messages with the given ids that the caller can see; ids it cannot see (unknown, hidden, not addressed to it, or in a chat it is not a member of) are simply absent. A recalled message has `status` 2, `content` "" and `extra` {}. `action` is reserved and always {}. When several senders used the same client id, every visible match is returned.',
@@ -895,7 +902,7 @@ export const postMessagesDetailRoute = createRoute({
 export const postMessagesDeleteBatchRoute = createRoute({
   method: 'post',
   path: '/messages/delete-batch',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: 'Recall messages by id (both sides)',
   description:
     "（双向）撤回消息-根据消息IDs (seed 000). Recalls the caller's own messages with the given ids for everyone: content and extra are destroyed, the sequence stays as a tombstone and `withdraw message` is pushed. 403 if an id matches only messages of other senders; 404 if no id matches a message visible to the caller. Ids that match nothing are ignored; recalling an already recalled message is a no-op (no second event).",
@@ -931,7 +938,7 @@ export const postMessagesDeleteBatchRoute = createRoute({
 export const postMessagesDeleteSelfAllRoute = createRoute({
   method: 'post',
   path: '/messages/delete-self-all',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: 'Hide messages by id for the caller only (one side)',
   description:
     '（单向）删除消息-按消息Id (seed 000). The seed says "无" (no parameters) but is titled "by message id": imgate takes `{ids}`. Hides the messages for the caller only; other members still see them and no event is pushed. 404 if no id matches a message visible to the caller; other ids are ignored.',
@@ -966,7 +973,7 @@ export const postMessagesDeleteSelfAllRoute = createRoute({
 export const postMessagesDeleteChatIdsRoute = createRoute({
   method: 'post',
   path: '/messages/delete-chat-ids',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: "Recall all of the caller's messages in chats (both sides)",
   description:
     '（双向）删除所有消息-根据会话IDs (seed 000). Recalls every message the caller sent in the given chats, for everyone, pushing `withdraw message` for each message not already recalled. All chats are checked first: an unknown chat is a 404 and a chat the caller is not a member of is a 403, and then nothing is changed.',
@@ -1002,7 +1009,7 @@ export const postMessagesDeleteChatIdsRoute = createRoute({
 export const postMessagesDeleteSelfChatIdsRoute = createRoute({
   method: 'post',
   path: '/messages/delete-self-chat-ids',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: 'Hide all current messages of chats for the caller only (one side)',
   description:
     '（单向）删除所有消息-根据会话IDs 解除自己与会话消息的关系 (seed 000). Hides, for the caller only, every message currently in the given chats; later messages are visible again. No event is pushed. An unknown chat is a 404 and a chat the caller is not a member of is a 403 (nothing is changed).',
@@ -1038,7 +1045,7 @@ export const postMessagesDeleteSelfChatIdsRoute = createRoute({
 export const postMessagesRevokeChatIdsRoute = createRoute({
   method: 'post',
   path: '/messages/revoke-chat-ids',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: "Recall every sender's messages in chats",
   description:
     '撤回消息-根据会话IDs 所有发送者的消息物理删除 (seed 000). Recalls every message of every sender in the given chats, pushing `withdraw message` for each message not already recalled. The seed says "物理删除" (physical delete); imgate recalls (tombstones keep the sequences, so no client waits for a message that will never come) and reserves physical removal for `/messages/clear-chat-ids`. Only the chat owner (its creator) or an administrator (`role: admin`) may do this: 403 otherwise. An unknown chat is a 404 (nothing is changed).',
@@ -1074,7 +1081,7 @@ export const postMessagesRevokeChatIdsRoute = createRoute({
 export const postMessagesClearChatIdsRoute = createRoute({
   method: 'post',
   path: '/messages/clear-chat-ids',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: 'Clear chats physically (administrators only)',
   description:
     '清空所有端消息 物理删除 (不可恢复,只有拥有管理员权限的用户才能调用) (seed 000). Requires `role: admin` (403 otherwise). Physically removes every message of the given chats, for every member and every variant; nothing comes back. Sequences continue after the cleared ones (the next message gets the next sequence). `withdraw message` is pushed for every removed message that was not already recalled. An unknown chat is a 404 (nothing is changed).',
@@ -1110,7 +1117,7 @@ export const postMessagesClearChatIdsRoute = createRoute({
 export const postChatMineListRoute = createRoute({
   method: 'post',
   path: '/chat/mine-list',
-  tags: ['chat'],
+  tags: ['my chats'],
   summary: "List the caller's chats",
   description:
     '我的会话列表 (seed 002). Every chat the caller is a member of, hidden ones included (`is_hide` 1, `is_show` 0), ordered by the last message time, newest first. Takes no parameters: no body or `{}`.',
@@ -1169,7 +1176,7 @@ export const postChatMineListRoute = createRoute({
 export const postChatDetailRoute = createRoute({
   method: 'post',
   path: '/chat/detail',
-  tags: ['chat'],
+  tags: ['my chats'],
   summary: 'Get chat details',
   description:
     '会话详情 (seed 002). The chats with the given ids that the caller is a member of; other ids (unknown chats, chats it is not a member of) are simply absent. Times are milliseconds since the epoch.',
@@ -1230,7 +1237,7 @@ export const postChatDetailRoute = createRoute({
 export const postChatDeleteRoute = createRoute({
   method: 'post',
   path: '/chat/delete',
-  tags: ['chat'],
+  tags: ['my chats'],
   summary: 'Hide chats for the caller',
   description:
     '删除会话 (seed 002). Not a destructive delete: hides the chats for the caller (`is_hide` 1, `is_show` 0) and keeps membership and messages; a new message in the chat un-hides it. No event is pushed. An unknown chat is a 404 and a chat the caller is not a member of is a 403 (nothing is changed).',

@@ -294,7 +294,7 @@ export interface components {
         OkCode: 200;
         /**
          * Format: int64
-         * @description A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means "no message".
+         * @description A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means "no message". At most 2^32−1, the range of the same sequence as imchat `msg_index` (uint32) and the canonical push event's `sequence`.
          */
         Sequence: number;
         /**

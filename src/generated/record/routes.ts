@@ -272,10 +272,17 @@ export const PrivateRecordReqSchema = z
       .max(100)
       .openapi({ description: 'The number of records to return at most (`range=[1:100]`).' }),
     logId: z
-      .xor([z.int().min(0).max(9007199254740991), z.string().regex(/^(0|[1-9][0-9]{0,15})$/)])
+      .xor([
+        z.int().min(0).max(9007199254740991),
+        z
+          .string()
+          .regex(
+            /^(0|[1-9][0-9]{0,14}|[1-8][0-9]{15}|900[0-6][0-9]{12}|90070[0-9]{11}|90071[0-8][0-9]{10}|900719[0-8][0-9]{9}|9007199[0-1][0-9]{8}|90071992[0-4][0-9]{7}|900719925[0-3][0-9]{6}|9007199254[0-6][0-9]{5}|90071992547[0-3][0-9]{4}|9007199254740[0-8][0-9]{2}|90071992547409[0-8][0-9]|9007199254740990|9007199254740991)$/,
+          ),
+      ])
       .openapi({
         description:
-          'Exclusive upper bound: return records with a smaller logId; 0 or "0" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted.',
+          'Exclusive upper bound: return records with a smaller logId; 0 or "0" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted. The string form is a decimal of at most 2^53−1 (9007199254740991), like the integer form; the pattern spells that bound out digit by digit.',
       }),
   })
   .openapi({ required: ['targetId', 'count', 'logId'] })
@@ -372,7 +379,7 @@ const BadRequestResponse = {
       examples: {
         badRequest: {
           summary: 'HTTP 400',
-          value: { code: 400, msg: 'target: must NOT have fewer than 1 characters' },
+          value: { code: 400, msg: 'target: Too small: expected string to have >=1 characters' },
         },
       },
     },
@@ -385,10 +392,7 @@ const UnauthorizedResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        unauthorized: {
-          summary: 'HTTP 401',
-          value: { code: 401, msg: 'missing or invalid bearer token' },
-        },
+        unauthorized: { summary: 'HTTP 401', value: { code: 401, msg: 'missing bearer token' } },
       },
     },
   },
@@ -401,7 +405,7 @@ const ForbiddenResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'not a member of the chat' } },
+        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'cannot recall message 2' } },
       },
     },
   },
@@ -412,7 +416,9 @@ const NotFoundResponse = {
   content: {
     'application/json': {
       schema: ErrorSchema,
-      examples: { notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'chat not found' } } },
+      examples: {
+        notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'no group s_5e6f7a8b9c0d1e2f' } },
+      },
     },
   },
 }
@@ -453,7 +459,7 @@ const ConflictResponse = {
       examples: {
         conflict: {
           summary: 'HTTP 409',
-          value: { code: 409, msg: 'message id already used with different content' },
+          value: { code: 409, msg: 'message id reused with different content' },
         },
       },
     },
@@ -471,7 +477,7 @@ const BearerAuthSecurityScheme = {
 export const postAppRecordRevokeRoute = createRoute({
   method: 'post',
   path: '/app/record/revoke',
-  tags: ['record'],
+  tags: ['records'],
   summary: 'Recall a message',
   description:
     "撤回消息 (seed 004). Recalls the caller's own message for everyone and pushes `withdraw message`. Only the sender may recall (403); an unknown logId, or one the caller cannot see, is a 404. Recalling an already recalled message succeeds and pushes nothing. `type` is accepted and ignored.",
@@ -512,7 +518,7 @@ export const postAppRecordRevokeRoute = createRoute({
 export const postAppRecordFocusRoute = createRoute({
   method: 'post',
   path: '/app/record/focus',
-  tags: ['record'],
+  tags: ['records'],
   summary: 'Focus (star) a message',
   description:
     '关注消息 (seed 004). Stars the message for the caller only (`focused: true` in its records); idempotent. An unknown logId, or one the caller cannot see, is a 404. No event is pushed. `type` is accepted and ignored.',
@@ -550,7 +556,7 @@ export const postAppRecordFocusRoute = createRoute({
 export const postAppRecordSyncRecordRoute = createRoute({
   method: 'post',
   path: '/app/record/sync-record',
-  tags: ['record'],
+  tags: ['records'],
   summary: 'Synchronise chat records',
   description:
     '同步聊天记录 (seed 004). Up to `count` records visible to the caller, in every chat it is a member of, with a logId greater than `start`, ascending by logId. Each record is the base64 of the UTF-8 JSON of a `Record`. Recalled messages appear with `state` 1 and `msg` ""; hidden and non-addressed messages are absent. To continue, pass the last logId as the next `start`.',
@@ -604,7 +610,7 @@ export const postAppRecordSyncRecordRoute = createRoute({
 export const postAppRecordPriChatRecordRoute = createRoute({
   method: 'post',
   path: '/app/record/pri-chat-record',
-  tags: ['record'],
+  tags: ['records'],
   summary: 'Get private chat records',
   description:
     '获取私聊消息 (seed 004). Up to `count` records of the single chat between the caller and `targetId`, with a logId smaller than `logId` (0 or "0" = from the latest), descending by logId. `logId` may be a JSON integer or a decimal string. 404 if no single chat with `targetId` exists.',
@@ -680,7 +686,7 @@ export const postAppRecordPriChatRecordRoute = createRoute({
 export const postRecordPushRoute = createRoute({
   method: 'post',
   path: '/record/push',
-  tags: ['push'],
+  tags: ['record push'],
   summary: 'Send a message (multipart frame)',
   description:
     '发送消息 (seed 004, `/record/push`). The multipart part `file` holds a JSON `MessageFrame` (`#/components/schemas/MessageFrame`): private (`channelType` 0) to the user `target` (through the single chat with that user), group (1) to the chat `target`. Pushes `send message`. Idempotent on (sender, `msgId`): a retry with the same content returns the first result; the same `msgId` with different content is a 409. A missing `file` part or an invalid frame is a 400.',
@@ -722,7 +728,7 @@ export const postRecordPushRoute = createRoute({
 export const postRecordPush2Route = createRoute({
   method: 'post',
   path: '/record/push2',
-  tags: ['push'],
+  tags: ['record push'],
   summary: 'Send a message (multipart transport envelope)',
   description:
     '发送消息 (seed 004, `/record/push2`). Like `/record/push`, but the part `file` holds a JSON `TransportEnvelope` `{op, seq, body}` (`#/components/schemas/TransportEnvelope`) whose `body` is the message frame; `op` must be 3 (send). Pushes `send message`; idempotent on (sender, `msgId`).',

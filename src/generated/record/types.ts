@@ -239,7 +239,7 @@ export interface components {
              * @description The number of records to return at most (`range=[1:100]`).
              */
             count: number;
-            /** @description Exclusive upper bound: return records with a smaller logId; 0 or "0" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted. */
+            /** @description Exclusive upper bound: return records with a smaller logId; 0 or "0" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted. The string form is a decimal of at most 2^53−1 (9007199254740991), like the integer form; the pattern spells that bound out digit by digit. */
             logId: number | string;
         };
         /**

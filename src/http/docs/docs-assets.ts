@@ -36,6 +36,7 @@ const ASSETS: Readonly<Record<string, Asset>> = {
   'ajv7.min.js': { pkg: 'ajv-dist', path: 'dist/ajv7.min.js', type: JS },
   'docs.css': { path: 'browser/docs.css', type: CSS },
   'push-console.js': { path: 'browser/push-console.js', type: JS },
+  'operation-link.js': { path: 'browser/operation-link.js', type: JS },
 };
 
 const require = createRequire(import.meta.url);

@@ -41,7 +41,7 @@ or <code>POST /admin/tokens</code> (admin document).</p>
 /**
  * The `/docs` page: Swagger UI's standalone layout, whose top bar selects any document, with the
  * bearer token remembered across reloads (`persistAuthorization`), beside the live push console
- * (`browser/push-console.js`). Written by hand rather than with @hono/swagger-ui because that
+ * (`browser/push-console.js`), and links rendered with their request bodies (`browser/operation-link.js`). Written by hand rather than with @hono/swagger-ui because that
  * helper loads its assets from a CDN and omits the standalone preset the document selector needs.
  */
 export function swaggerPage(documents: readonly DocumentLink[]): string {
@@ -63,11 +63,12 @@ ${CONSOLE}
 <script src="${ASSET_BASE}/swagger-ui-standalone-preset.js"></script>
 <script src="${ASSET_BASE}/ajv7.min.js"></script>
 <script src="${ASSET_BASE}/push-console.js"></script>
+<script src="${ASSET_BASE}/operation-link.js"></script>
 <script>
 window.addEventListener('load', function () {
   window.ui = SwaggerUIBundle(Object.assign(${config}, {
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-    plugins: [SwaggerUIBundle.plugins.DownloadUrl, window.ImgatePushConsolePlugin],
+    plugins: [SwaggerUIBundle.plugins.DownloadUrl, window.ImgatePushConsolePlugin, window.ImgateOperationLinkPlugin],
     layout: 'StandaloneLayout',
   }));
 });
