@@ -860,6 +860,15 @@ export const document: Record<string, unknown> = {
         ],
         "description": "A 0/1 flag (1 = yes, 0 = no)."
       },
+      "CreateChatIsEnc": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Flag"
+          }
+        ],
+        "default": 0,
+        "description": "Encrypted chat, 1 = yes, 0 = no (default 0)."
+      },
       "CreateChatRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -897,13 +906,7 @@ export const document: Record<string, unknown> = {
             "description": "The other members (the creator may be listed too; duplicates are ignored). A single chat (type 1) has exactly two members: the creator and one other user (400 otherwise)."
           },
           "is_enc": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/Flag"
-              }
-            ],
-            "default": 0,
-            "description": "Encrypted chat, 1 = yes, 0 = no (default 0)."
+            "$ref": "#/components/schemas/CreateChatIsEnc"
           }
         }
       },
@@ -982,6 +985,19 @@ export const document: Record<string, unknown> = {
           }
         }
       },
+      "TokenAdmin": {
+        "type": "boolean",
+        "default": false,
+        "description": "Adds `role: \"admin\"` to the token."
+      },
+      "TokenTtlSeconds": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 1,
+        "maximum": 31536000,
+        "default": 86400,
+        "description": "Lifetime in seconds (default one day, at most one year)."
+      },
       "CreateTokenRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -998,17 +1014,10 @@ export const document: Record<string, unknown> = {
             "description": "The user id the token is for (the JWT `sub`); it need not be provisioned yet."
           },
           "admin": {
-            "type": "boolean",
-            "default": false,
-            "description": "Adds `role: \"admin\"` to the token."
+            "$ref": "#/components/schemas/TokenAdmin"
           },
           "ttl_seconds": {
-            "type": "integer",
-            "format": "int32",
-            "minimum": 1,
-            "maximum": 31536000,
-            "default": 86400,
-            "description": "Lifetime in seconds (default one day, at most one year)."
+            "$ref": "#/components/schemas/TokenTtlSeconds"
           }
         }
       },

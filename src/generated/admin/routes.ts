@@ -115,6 +115,12 @@ export const FlagSchema = z
 
 export type Flag = z.infer<typeof FlagSchema>
 
+export const CreateChatIsEncSchema = FlagSchema.default(0)
+  .openapi({ description: 'Encrypted chat, 1 = yes, 0 = no (default 0).' })
+  .openapi('CreateChatIsEnc')
+
+export type CreateChatIsEnc = z.infer<typeof CreateChatIsEncSchema>
+
 export const CreateChatRequestSchema = z
   .strictObject({
     id: ChatIdSchema.exactOptional().openapi({
@@ -129,9 +135,7 @@ export const CreateChatRequestSchema = z
         description:
           'The other members (the creator may be listed too; duplicates are ignored). A single chat (type 1) has exactly two members: the creator and one other user (400 otherwise).',
       }),
-    is_enc: FlagSchema.default(0)
-      .exactOptional()
-      .openapi({ description: 'Encrypted chat, 1 = yes, 0 = no (default 0).' }),
+    is_enc: CreateChatIsEncSchema.exactOptional(),
   })
   .openapi({ required: ['type', 'creator_id', 'member_ids'] })
   .openapi('CreateChatRequest')
@@ -186,23 +190,31 @@ export const AddMembersRequestSchema = z
 
 export type AddMembersRequest = z.infer<typeof AddMembersRequestSchema>
 
+export const TokenAdminSchema = z
+  .boolean()
+  .default(false)
+  .openapi({ description: 'Adds `role: "admin"` to the token.' })
+  .openapi('TokenAdmin')
+
+export type TokenAdmin = z.infer<typeof TokenAdminSchema>
+
+export const TokenTtlSecondsSchema = z
+  .int32()
+  .min(1)
+  .max(31536000)
+  .default(86400)
+  .openapi({ description: 'Lifetime in seconds (default one day, at most one year).' })
+  .openapi('TokenTtlSeconds')
+
+export type TokenTtlSeconds = z.infer<typeof TokenTtlSecondsSchema>
+
 export const CreateTokenRequestSchema = z
   .strictObject({
     sub: UserIdSchema.openapi({
       description: 'The user id the token is for (the JWT `sub`); it need not be provisioned yet.',
     }),
-    admin: z
-      .boolean()
-      .default(false)
-      .exactOptional()
-      .openapi({ description: 'Adds `role: "admin"` to the token.' }),
-    ttl_seconds: z
-      .int32()
-      .min(1)
-      .max(31536000)
-      .default(86400)
-      .exactOptional()
-      .openapi({ description: 'Lifetime in seconds (default one day, at most one year).' }),
+    admin: TokenAdminSchema.exactOptional(),
+    ttl_seconds: TokenTtlSecondsSchema.exactOptional(),
   })
   .openapi({ required: ['sub'] })
   .openapi('CreateTokenRequest')

@@ -444,6 +444,14 @@ export const document: Record<string, unknown> = {
         "maxLength": 65536,
         "description": "Client-defined extra data, not interpreted by the server; \"\" when absent or recalled."
       },
+      "SendExtra": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Extra"
+          }
+        ],
+        "default": ""
+      },
       "SendRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -466,12 +474,7 @@ export const document: Record<string, unknown> = {
             "description": "The message content (value length must > 0)."
           },
           "extra": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/Extra"
-              }
-            ],
-            "default": ""
+            "$ref": "#/components/schemas/SendExtra"
           }
         }
       },
@@ -598,6 +601,22 @@ export const document: Record<string, unknown> = {
         "properties": {},
         "description": "An empty object."
       },
+      "PullStartMsgIndex": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": 4294967295,
+        "default": 0,
+        "description": "The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message."
+      },
+      "PullStartRecallIndex": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": 4294967295,
+        "default": 0,
+        "description": "The first recall index to return (inclusive); 0 = do not pull recalls."
+      },
       "PullRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -623,20 +642,10 @@ export const document: Record<string, unknown> = {
             "description": "`after` = indexes at or above the start indexes; `before` = at or below them."
           },
           "start_msg_index": {
-            "type": "integer",
-            "format": "int64",
-            "minimum": 0,
-            "maximum": 4294967295,
-            "default": 0,
-            "description": "The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message."
+            "$ref": "#/components/schemas/PullStartMsgIndex"
           },
           "start_recall_index": {
-            "type": "integer",
-            "format": "int64",
-            "minimum": 0,
-            "maximum": 4294967295,
-            "default": 0,
-            "description": "The first recall index to return (inclusive); 0 = do not pull recalls."
+            "$ref": "#/components/schemas/PullStartRecallIndex"
           },
           "count": {
             "type": "integer",

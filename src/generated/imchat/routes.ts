@@ -35,6 +35,10 @@ export const ExtraSchema = z
 
 export type Extra = z.infer<typeof ExtraSchema>
 
+export const SendExtraSchema = ExtraSchema.default('').openapi('SendExtra')
+
+export type SendExtra = z.infer<typeof SendExtraSchema>
+
 export const SendRequestSchema = z
   .strictObject({
     target: TargetSchema,
@@ -44,7 +48,7 @@ export const SendRequestSchema = z
       .min(1)
       .max(65536)
       .openapi({ description: 'The message content (value length must > 0).' }),
-    extra: ExtraSchema.default('').exactOptional(),
+    extra: SendExtraSchema.exactOptional(),
   })
   .openapi({ required: ['target', 'target_type', 'msg'] })
   .openapi('SendRequest')
@@ -172,6 +176,31 @@ export const AckResponseSchema = z
 
 export type AckResponse = z.infer<typeof AckResponseSchema>
 
+export const PullStartMsgIndexSchema = z
+  .int()
+  .min(0)
+  .max(4294967295)
+  .default(0)
+  .openapi({
+    description:
+      'The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message.',
+  })
+  .openapi('PullStartMsgIndex')
+
+export type PullStartMsgIndex = z.infer<typeof PullStartMsgIndexSchema>
+
+export const PullStartRecallIndexSchema = z
+  .int()
+  .min(0)
+  .max(4294967295)
+  .default(0)
+  .openapi({
+    description: 'The first recall index to return (inclusive); 0 = do not pull recalls.',
+  })
+  .openapi('PullStartRecallIndex')
+
+export type PullStartRecallIndex = z.infer<typeof PullStartRecallIndexSchema>
+
 export const PullRequestSchema = z
   .strictObject({
     target: TargetSchema,
@@ -182,25 +211,8 @@ export const PullRequestSchema = z
         description:
           '`after` = indexes at or above the start indexes; `before` = at or below them.',
       }),
-    start_msg_index: z
-      .int()
-      .min(0)
-      .max(4294967295)
-      .default(0)
-      .exactOptional()
-      .openapi({
-        description:
-          'The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message.',
-      }),
-    start_recall_index: z
-      .int()
-      .min(0)
-      .max(4294967295)
-      .default(0)
-      .exactOptional()
-      .openapi({
-        description: 'The first recall index to return (inclusive); 0 = do not pull recalls.',
-      }),
+    start_msg_index: PullStartMsgIndexSchema.exactOptional(),
+    start_recall_index: PullStartRecallIndexSchema.exactOptional(),
     count: z
       .int32()
       .min(1)

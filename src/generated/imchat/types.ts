@@ -96,13 +96,14 @@ export interface components {
         TargetType: "user" | "group";
         /** @description Client-defined extra data, not interpreted by the server; "" when absent or recalled. */
         Extra: string;
+        /** @default  */
+        SendExtra: components["schemas"]["Extra"];
         SendRequest: {
             target: components["schemas"]["Target"];
             target_type: components["schemas"]["TargetType"];
             /** @description The message content (value length must > 0). */
             msg: string;
-            /** @default  */
-            extra: components["schemas"]["Extra"];
+            extra?: components["schemas"]["SendExtra"];
         };
         /**
          * Format: int64
@@ -158,6 +159,18 @@ export interface components {
         };
         /** @description An empty object. */
         AckResponse: Record<string, never>;
+        /**
+         * Format: int64
+         * @description The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message.
+         * @default 0
+         */
+        PullStartMsgIndex: number;
+        /**
+         * Format: int64
+         * @description The first recall index to return (inclusive); 0 = do not pull recalls.
+         * @default 0
+         */
+        PullStartRecallIndex: number;
         PullRequest: {
             target: components["schemas"]["Target"];
             target_type: components["schemas"]["TargetType"];
@@ -166,18 +179,8 @@ export interface components {
              * @enum {string}
              */
             direction: "before" | "after";
-            /**
-             * Format: int64
-             * @description The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message.
-             * @default 0
-             */
-            start_msg_index: number;
-            /**
-             * Format: int64
-             * @description The first recall index to return (inclusive); 0 = do not pull recalls.
-             * @default 0
-             */
-            start_recall_index: number;
+            start_msg_index?: components["schemas"]["PullStartMsgIndex"];
+            start_recall_index?: components["schemas"]["PullStartRecallIndex"];
             /**
              * Format: int32
              * @description At most this many messages, and at most this many recalls (value must > 0 and <= 50).

@@ -999,6 +999,15 @@ export const document: Record<string, unknown> = {
         "maximum": 2147483647,
         "description": "Message type, 1 = ordinary message, 2 = application message; other values are client-defined."
       },
+      "SendMessageType": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MessageType"
+          }
+        ],
+        "default": 1,
+        "description": "Message type, 1 = ordinary message (the default), 2 = application message."
+      },
       "Flag": {
         "type": "integer",
         "format": "int32",
@@ -1007,6 +1016,15 @@ export const document: Record<string, unknown> = {
           1
         ],
         "description": "A 0/1 flag (1 = yes, 0 = no)."
+      },
+      "SendMessageIsEnc": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Flag"
+          }
+        ],
+        "default": 0,
+        "description": "Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts."
       },
       "UserId": {
         "type": "string",
@@ -1034,21 +1052,10 @@ export const document: Record<string, unknown> = {
             "$ref": "#/components/schemas/Content"
           },
           "type": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/MessageType"
-              }
-            ],
-            "default": 1
+            "$ref": "#/components/schemas/SendMessageType"
           },
           "is_enc": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/Flag"
-              }
-            ],
-            "default": 0,
-            "description": "Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts."
+            "$ref": "#/components/schemas/SendMessageIsEnc"
           },
           "receive_ids": {
             "type": "array",
@@ -1197,6 +1204,14 @@ export const document: Record<string, unknown> = {
           }
         }
       },
+      "ListMessagesCount": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 1,
+        "maximum": 100,
+        "default": 20,
+        "description": "Additive (not in the seed). The number of messages to return at most."
+      },
       "ListMessagesRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -1226,12 +1241,7 @@ export const document: Record<string, unknown> = {
             "description": "`down` = newer than `sequence`, `up` = older than `sequence`; items are always ascending."
           },
           "count": {
-            "type": "integer",
-            "format": "int32",
-            "minimum": 1,
-            "maximum": 100,
-            "default": 20,
-            "description": "Additive (not in the seed). The number of messages to return at most."
+            "$ref": "#/components/schemas/ListMessagesCount"
           }
         }
       },

@@ -50,12 +50,28 @@ export const MessageTypeSchema = z
 
 export type MessageType = z.infer<typeof MessageTypeSchema>
 
+export const SendMessageTypeSchema = MessageTypeSchema.default(1)
+  .openapi({
+    description: 'Message type, 1 = ordinary message (the default), 2 = application message.',
+  })
+  .openapi('SendMessageType')
+
+export type SendMessageType = z.infer<typeof SendMessageTypeSchema>
+
 export const FlagSchema = z
   .union([z.literal(0), z.literal(1)])
   .openapi({ description: 'A 0/1 flag (1 = yes, 0 = no).' })
   .openapi('Flag')
 
 export type Flag = z.infer<typeof FlagSchema>
+
+export const SendMessageIsEncSchema = FlagSchema.default(0)
+  .openapi({
+    description: 'Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts.',
+  })
+  .openapi('SendMessageIsEnc')
+
+export type SendMessageIsEnc = z.infer<typeof SendMessageIsEncSchema>
 
 export const UserIdSchema = z
   .string()
@@ -75,12 +91,8 @@ export const SendMessageRequestSchema = z
     id: ClientMessageIdSchema,
     chat_id: ChatIdSchema,
     content: ContentSchema,
-    type: MessageTypeSchema.default(1).exactOptional(),
-    is_enc: FlagSchema.default(0)
-      .exactOptional()
-      .openapi({
-        description: 'Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts.',
-      }),
+    type: SendMessageTypeSchema.exactOptional(),
+    is_enc: SendMessageIsEncSchema.exactOptional(),
     receive_ids: z
       .array(UserIdSchema)
       .max(1000)
@@ -210,6 +222,16 @@ export const MessagesErrorSchema = z
 
 export type MessagesError = z.infer<typeof MessagesErrorSchema>
 
+export const ListMessagesCountSchema = z
+  .int32()
+  .min(1)
+  .max(100)
+  .default(20)
+  .openapi({ description: 'Additive (not in the seed). The number of messages to return at most.' })
+  .openapi('ListMessagesCount')
+
+export type ListMessagesCount = z.infer<typeof ListMessagesCountSchema>
+
 export const ListMessagesRequestSchema = z
   .strictObject({
     chat_id: ChatIdSchema,
@@ -223,15 +245,7 @@ export const ListMessagesRequestSchema = z
         description:
           '`down` = newer than `sequence`, `up` = older than `sequence`; items are always ascending.',
       }),
-    count: z
-      .int32()
-      .min(1)
-      .max(100)
-      .default(20)
-      .exactOptional()
-      .openapi({
-        description: 'Additive (not in the seed). The number of messages to return at most.',
-      }),
+    count: ListMessagesCountSchema.exactOptional(),
   })
   .openapi({ required: ['chat_id', 'sequence', 'direction'] })
   .openapi('ListMessagesRequest')

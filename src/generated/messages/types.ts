@@ -262,11 +262,21 @@ export interface components {
          */
         MessageType: number;
         /**
+         * @description Message type, 1 = ordinary message (the default), 2 = application message.
+         * @default 1
+         */
+        SendMessageType: components["schemas"]["MessageType"];
+        /**
          * Format: int32
          * @description A 0/1 flag (1 = yes, 0 = no).
          * @enum {integer}
          */
         Flag: 0 | 1;
+        /**
+         * @description Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts.
+         * @default 0
+         */
+        SendMessageIsEnc: components["schemas"]["Flag"];
         /**
          * @description A user id (the JWT `sub`). The seeds use `0x` followed by 40 hex digits; imgate accepts any non-empty string of at most 128 characters and does not enforce that format.
          * @example 0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca
@@ -276,13 +286,8 @@ export interface components {
             id: components["schemas"]["ClientMessageId"];
             chat_id: components["schemas"]["ChatId"];
             content: components["schemas"]["Content"];
-            /** @default 1 */
-            type: components["schemas"]["MessageType"];
-            /**
-             * @description Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts.
-             * @default 0
-             */
-            is_enc: components["schemas"]["Flag"];
+            type?: components["schemas"]["SendMessageType"];
+            is_enc?: components["schemas"]["SendMessageIsEnc"];
             /** @description Users (members of the chat) that may see the message; absent or empty = every member. The sender always sees its own message. A user that is not a member of the chat is a 400. */
             receive_ids?: components["schemas"]["UserId"][];
         };
@@ -348,6 +353,12 @@ export interface components {
             /** @description Human-readable reason; names the offending field for validation errors. */
             msg: string;
         };
+        /**
+         * Format: int32
+         * @description Additive (not in the seed). The number of messages to return at most.
+         * @default 20
+         */
+        ListMessagesCount: number;
         ListMessagesRequest: {
             chat_id: components["schemas"]["ChatId"];
             /** @description Anchor sequence (exclusive). `down`: messages with a greater sequence. `up`: messages with a smaller sequence; 0 with `up` means "the latest messages". */
@@ -357,12 +368,7 @@ export interface components {
              * @enum {string}
              */
             direction: "up" | "down";
-            /**
-             * Format: int32
-             * @description Additive (not in the seed). The number of messages to return at most.
-             * @default 20
-             */
-            count: number;
+            count?: components["schemas"]["ListMessagesCount"];
         };
         /**
          * Format: int32

@@ -873,6 +873,14 @@ export const document: Record<string, unknown> = {
           }
         }
       },
+      "SyncStart": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": 9007199254740991,
+        "default": 0,
+        "description": "Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning."
+      },
       "SyncReq": {
         "type": "object",
         "additionalProperties": false,
@@ -888,12 +896,7 @@ export const document: Record<string, unknown> = {
             "description": "The number of records to return at most (`range=[1:1000]`)."
           },
           "start": {
-            "type": "integer",
-            "format": "int64",
-            "minimum": 0,
-            "maximum": 9007199254740991,
-            "default": 0,
-            "description": "Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning."
+            "$ref": "#/components/schemas/SyncStart"
           }
         }
       },

@@ -212,6 +212,19 @@ export const FocusReqSchema = z
 
 export type FocusReq = z.infer<typeof FocusReqSchema>
 
+export const SyncStartSchema = z
+  .int()
+  .min(0)
+  .max(9007199254740991)
+  .default(0)
+  .openapi({
+    description:
+      'Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning.',
+  })
+  .openapi('SyncStart')
+
+export type SyncStart = z.infer<typeof SyncStartSchema>
+
 export const SyncReqSchema = z
   .strictObject({
     count: z
@@ -219,16 +232,7 @@ export const SyncReqSchema = z
       .min(1)
       .max(1000)
       .openapi({ description: 'The number of records to return at most (`range=[1:1000]`).' }),
-    start: z
-      .int()
-      .min(0)
-      .max(9007199254740991)
-      .default(0)
-      .exactOptional()
-      .openapi({
-        description:
-          'Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning.',
-      }),
+    start: SyncStartSchema.exactOptional(),
   })
   .openapi({ required: ['count'] })
   .openapi('SyncReq')

@@ -204,18 +204,19 @@ export interface components {
             type?: components["schemas"]["RecordType"];
             logId: components["schemas"]["LogId"];
         };
+        /**
+         * Format: int64
+         * @description Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning.
+         * @default 0
+         */
+        SyncStart: number;
         SyncReq: {
             /**
              * Format: int64
              * @description The number of records to return at most (`range=[1:1000]`).
              */
             count: number;
-            /**
-             * Format: int64
-             * @description Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning.
-             * @default 0
-             */
-            start: number;
+            start?: components["schemas"]["SyncStart"];
         };
         SyncResp: {
             /**
