@@ -436,7 +436,7 @@ export const document: Record<string, unknown> = {
           "content": {
             "multipart/form-data": {
               "schema": {
-                "$ref": "#/components/schemas/PushReq"
+                "$ref": "#/components/schemas/Push2Req"
               },
               "encoding": {
                 "file": {
@@ -1039,11 +1039,19 @@ export const document: Record<string, unknown> = {
         "required": [
           "file"
         ],
+        "description": "The multipart body of `/record/push` (docs/bindings.md).",
         "properties": {
           "file": {
-            "type": "string",
-            "format": "binary",
-            "description": "The JSON frame, as a file part or a plain form field (`form:\"file\"`); `/record/push`: a `MessageFrame`, `/record/push2`: a `TransportEnvelope`. A missing part or invalid JSON is a 400."
+            "description": "The JSON `MessageFrame`, as a file part or a plain form field (`form:\"file\"`): its text (the first form) or the frame itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.",
+            "oneOf": [
+              {
+                "type": "string",
+                "format": "binary"
+              },
+              {
+                "$ref": "#/components/schemas/MessageFrame"
+              }
+            ]
           }
         }
       },
@@ -1064,6 +1072,28 @@ export const document: Record<string, unknown> = {
               }
             ],
             "description": "The stored instant in milliseconds since the epoch (`uint64`)."
+          }
+        }
+      },
+      "Push2Req": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "file"
+        ],
+        "description": "The multipart body of `/record/push2` (docs/bindings.md).",
+        "properties": {
+          "file": {
+            "description": "The JSON `TransportEnvelope`, as a file part or a plain form field (`form:\"file\"`): its text (the first form) or the envelope itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.",
+            "oneOf": [
+              {
+                "type": "string",
+                "format": "binary"
+              },
+              {
+                "$ref": "#/components/schemas/TransportEnvelope"
+              }
+            ]
           }
         }
       }

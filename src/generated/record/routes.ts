@@ -324,13 +324,16 @@ export type PrivateRecordResp = z.infer<typeof PrivateRecordRespSchema>
 export const PushReqSchema = z
   .strictObject({
     file: z
-      .file()
+      .xor([z.file(), MessageFrameSchema])
       .openapi({
         description:
-          'The JSON frame, as a file part or a plain form field (`form:"file"`); `/record/push`: a `MessageFrame`, `/record/push2`: a `TransportEnvelope`. A missing part or invalid JSON is a 400.',
+          'The JSON `MessageFrame`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the frame itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.',
       }),
   })
-  .openapi({ required: ['file'] })
+  .openapi({
+    required: ['file'],
+    description: 'The multipart body of `/record/push` (docs/bindings.md).',
+  })
   .openapi('PushReq')
 
 export type PushReq = z.infer<typeof PushReqSchema>
@@ -346,6 +349,23 @@ export const PushRespSchema = z
   .openapi('PushResp')
 
 export type PushResp = z.infer<typeof PushRespSchema>
+
+export const Push2ReqSchema = z
+  .strictObject({
+    file: z
+      .xor([z.file(), TransportEnvelopeSchema])
+      .openapi({
+        description:
+          'The JSON `TransportEnvelope`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the envelope itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.',
+      }),
+  })
+  .openapi({
+    required: ['file'],
+    description: 'The multipart body of `/record/push2` (docs/bindings.md).',
+  })
+  .openapi('Push2Req')
+
+export type Push2Req = z.infer<typeof Push2ReqSchema>
 
 const PushOkResponse = {
   description: 'Stored (or the first result of an identical retry).',
@@ -741,7 +761,7 @@ export const postRecordPush2Route = createRoute({
     body: {
       content: {
         'multipart/form-data': {
-          schema: PushReqSchema,
+          schema: Push2ReqSchema,
           examples: {
             group: {
               summary: 'A group text message in an envelope',

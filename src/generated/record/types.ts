@@ -275,17 +275,20 @@ export interface components {
             /** @description Records of the single chat, descending by logId. */
             records: components["schemas"]["Record"][];
         };
+        /** @description The multipart body of `/record/push` (docs/bindings.md). */
         PushReq: {
-            /**
-             * Format: binary
-             * @description The JSON frame, as a file part or a plain form field (`form:"file"`); `/record/push`: a `MessageFrame`, `/record/push2`: a `TransportEnvelope`. A missing part or invalid JSON is a 400.
-             */
-            file: string;
+            /** @description The JSON `MessageFrame`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the frame itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400. */
+            file: string | components["schemas"]["MessageFrame"];
         };
         PushResp: {
             logId: components["schemas"]["LogId"];
             /** @description The stored instant in milliseconds since the epoch (`uint64`). */
             datetime: components["schemas"]["EpochMillis"];
+        };
+        /** @description The multipart body of `/record/push2` (docs/bindings.md). */
+        Push2Req: {
+            /** @description The JSON `TransportEnvelope`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the envelope itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400. */
+            file: string | components["schemas"]["TransportEnvelope"];
         };
     };
     responses: {
@@ -517,7 +520,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["PushReq"];
+                "multipart/form-data": components["schemas"]["Push2Req"];
             };
         };
         responses: {
