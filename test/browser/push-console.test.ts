@@ -94,6 +94,44 @@ describe('the docs pages in a real browser', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('marks frames that do not match an AsyncAPI message as invalid, with the schema errors', async () => {
+    // A page of its own whose /ws is answered by Playwright: the gateway never sends a bad frame.
+    const context = await browser.newContext();
+    const own = await context.newPage();
+    const sent = [
+      { type: 'chat.message', status: 'read message', user_id: 2, chat_id: 1, msg_id: 3, update_time: 1.5 },
+      {
+        type: 'chat.message',
+        status: 'send message',
+        user_id: 'alice',
+        chat_id: 1,
+        msg_id: 3,
+        update_time: 1,
+      },
+      'not json',
+    ];
+    await own.routeWebSocket(/\/ws\?/, (ws) => {
+      for (const frame of sent) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    });
+    await own.goto(`${gw.url}/docs`);
+    await own.click(`#sandbox button[data-user="${ALICE}"]`);
+    const items = own.locator('#push-frames .push-frame');
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(3);
+    // Newest first: the non-JSON text, the send with a string user_id, the valid read.
+    expect(await items.evaluateAll((els) => els.map((e) => [e.dataset.event, e.dataset.valid]))).toEqual([
+      ['unknown', 'false'],
+      ['send message', 'false'],
+      ['read message', 'true'],
+    ]);
+    expect(await items.nth(1).locator('.push-errors').textContent()).toMatch(
+      /sendMessage: \/user_id must be integer/,
+    );
+    expect(await items.nth(2).getAttribute('data-message')).toBe('readMessage');
+    await own.selectOption('#push-filter', 'read message');
+    expect(await items.evaluateAll((els) => els.filter((e) => !e.hidden).length)).toBe(1);
+    await context.close();
+  }, 60_000);
+
   it("executes each variant's first example as written from the page", async () => {
     // Alice is still authorized (persisted); the console keeps receiving her events.
     for (const [document, operationId, event] of [
