@@ -41,8 +41,9 @@ or <code>POST /admin/tokens</code> (admin document).</p>
 /**
  * The `/docs` page: Swagger UI's standalone layout, whose top bar selects any document, with the
  * bearer token remembered across reloads (`persistAuthorization`), beside the live push console
- * (`browser/push-console.js`), and links rendered with their request bodies (`browser/operation-link.js`). Written by hand rather than with @hono/swagger-ui because that
- * helper loads its assets from a CDN and omits the standalone preset the document selector needs.
+ * (`browser/push-console.js`), and with links rendered with their request bodies
+ * (`browser/operation-link.js`). Written by hand rather than with @hono/swagger-ui because that helper
+ * loads its assets from a CDN and omits the standalone preset the document selector needs.
  */
 export function swaggerPage(documents: readonly DocumentLink[]): string {
   const config = scriptJson({
