@@ -15,7 +15,7 @@ import {
 
 /** Issue 13 item 6: the documents agree with each other and with the server on names and ranges. */
 describe('documents agree with each other and with the server', () => {
-  it('tag names are unique across the documents, and every operation uses a declared tag (A17)', () => {
+  it('tag names are unique across the documents, and every operation uses a declared tag (A18)', () => {
     const owners = new Map<string, string[]>();
     for (const variant of OPENAPI_VARIANTS) {
       const tags = (loadOpenAPI(variant) as { tags?: { name: string }[] }).tags ?? [];

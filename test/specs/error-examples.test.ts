@@ -7,7 +7,7 @@ import { startTestGateway, type TestGateway } from '../http/gateway-fixture.ts';
 import { ROOT } from './spec-loader.ts';
 
 /**
- * Issue 13 item 6 (normalization A16): the error examples of the shared response components are
+ * Issue 13 item 6 (normalization A17): the error examples of the shared response components are
  * answers the gateway really gives, byte for byte, for the requests below on a fresh sandbox.
  * `InternalError` is left out: no request can make a healthy gateway answer 500.
  */
