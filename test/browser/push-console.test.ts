@@ -137,13 +137,17 @@ describe('the docs pages in a real browser', () => {
     for (const [document, operationId, event] of [
       ['imchat', 'imchatSend', 'send message'],
       ['record', 'recordRevoke', 'withdraw message'],
+      // The multipart frames: the part `file` is pre-filled with the JSON frame and sent as written.
+      ['record', 'recordPush', 'send message'],
+      ['record', 'recordPush2', 'send message'],
     ] as const) {
       await selectDocument(page, document);
+      const before = await frames(event).count();
       const status = await executeFirstExample(page, operationId);
       await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/200/);
-      await expect.poll(() => frames(event).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => frames(event).count(), { timeout: 15_000 }).toBe(before + 1);
     }
-    expect(await frames('send message').count()).toBe(2);
+    expect(await frames('send message').count()).toBe(4);
     expect(await framePayload('withdraw message')).toMatchObject({ status: 'withdraw message', msg_id: 5 });
     expect(await page.locator('#push-frames .push-frame[data-valid="false"]').count()).toBe(0);
     await selectDocument(page, 'admin');

@@ -1051,7 +1051,8 @@ export const document: Record<string, unknown> = {
               {
                 "$ref": "#/components/schemas/MessageFrame"
               }
-            ]
+            ],
+            "example": "{\"channelType\":0,\"target\":\"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d\",\"msgId\":\"0x8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3\",\"msgType\":1,\"msg\":\"hello\"}"
           }
         }
       },
@@ -1093,7 +1094,8 @@ export const document: Record<string, unknown> = {
               {
                 "$ref": "#/components/schemas/TransportEnvelope"
               }
-            ]
+            ],
+            "example": "{\"op\":3,\"seq\":7,\"body\":{\"channelType\":1,\"target\":\"s_a7be32fecc0b2015\",\"msgId\":\"0x91a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4\",\"msgType\":1,\"msg\":\"hello everyone\"}}"
           }
         }
       }

@@ -277,7 +277,10 @@ export interface components {
         };
         /** @description The multipart body of `/record/push` (docs/bindings.md). */
         PushReq: {
-            /** @description The JSON `MessageFrame`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the frame itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400. */
+            /**
+             * @description The JSON `MessageFrame`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the frame itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.
+             * @example {"channelType":0,"target":"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d","msgId":"0x8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3","msgType":1,"msg":"hello"}
+             */
             file: string | components["schemas"]["MessageFrame"];
         };
         PushResp: {
@@ -287,7 +290,10 @@ export interface components {
         };
         /** @description The multipart body of `/record/push2` (docs/bindings.md). */
         Push2Req: {
-            /** @description The JSON `TransportEnvelope`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the envelope itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400. */
+            /**
+             * @description The JSON `TransportEnvelope`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the envelope itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.
+             * @example {"op":3,"seq":7,"body":{"channelType":1,"target":"s_a7be32fecc0b2015","msgId":"0x91a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4","msgType":1,"msg":"hello everyone"}}
+             */
             file: string | components["schemas"]["TransportEnvelope"];
         };
     };
