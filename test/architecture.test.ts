@@ -16,6 +16,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'src/generated': [],
   'src/dialects': ['src/domain', 'src/generated', 'src/http/operation-table'],
   'src/push': ['src/domain'],
+  'src/sandbox': ['src/domain'],
   'src/config': [],
   conformance: [],
 };

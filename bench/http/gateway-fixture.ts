@@ -32,6 +32,7 @@ export async function startBenchGateway(
     DATA_DIR: 'memory',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
     LOG_LEVEL: 'silent',
+    IMGATE_SANDBOX: 'off',
   });
   const gateway = await startGateway(config);
   const mint = gateway.mintToken;

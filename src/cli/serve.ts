@@ -14,6 +14,7 @@ import {
 import { answerClientErrors } from '../http/client-error.ts';
 import type { DialectMount } from '../http/dialect.ts';
 import { attachPushHub, createEventBus } from '../push/index.ts';
+import { SANDBOX_USERS, seedSandbox } from '../sandbox/index.ts';
 import { createEventLogPublisher, openStore, type StoreOptions } from '../store/index.ts';
 import { mongoTarget } from './embedded-store.ts';
 
@@ -68,6 +69,9 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     throw error;
   });
   const domain = createDomain({ store, events: createEventLogPublisher(store.events) });
+  if (config.sandbox && (await seedSandbox(domain))) {
+    logger.info('created the development sandbox (docs/sandbox.md; IMGATE_SANDBOX=off disables it)');
+  }
   const app = createApp({
     config,
     domain,
@@ -75,6 +79,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     mintToken: config.mode === 'production' ? undefined : mintToken,
     logger,
     ...(options.dialects ? { dialects: options.dialects } : {}),
+    ...(config.sandbox ? { sandboxUsers: SANDBOX_USERS } : {}),
     ready: async () => {
       await store.db.command({ ping: 1 });
     },

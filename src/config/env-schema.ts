@@ -54,6 +54,8 @@ export const envSchema = z.object({
     .max(16 * MIB)
     .default(4096),
   WS_MAX_CONNECTIONS_PER_USER: positiveInt(16),
+  /** `auto`: create the example users, chats and messages on first start in development mode (docs/sandbox.md). */
+  IMGATE_SANDBOX: z.enum(['auto', 'off']).default('auto'),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

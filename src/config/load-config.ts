@@ -25,6 +25,8 @@ export interface Config {
   readonly wsBacklogBytes: number;
   readonly wsMaxPayload: number;
   readonly wsMaxConnectionsPerUser: number;
+  /** True in development mode unless `IMGATE_SANDBOX=off`: the sandbox is created when absent. */
+  readonly sandbox: boolean;
 }
 
 /** A configuration error found at start; the message names every offending variable. */
@@ -91,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wsBacklogBytes: e.WS_BACKLOG_BYTES,
     wsMaxPayload: e.WS_MAX_PAYLOAD,
     wsMaxConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER,
+    sandbox: e.IMGATE_MODE === 'development' && e.IMGATE_SANDBOX === 'auto',
   };
 }

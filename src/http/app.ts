@@ -7,7 +7,7 @@ import { type Authenticate, bearerAuth, type MintToken } from './auth/index.ts';
 import { requestBodyLimit } from './body-limit.ts';
 import type { DialectMount } from './dialect.ts';
 import { gatewayDialects } from './dialects.ts';
-import { mountDocs } from './docs/index.ts';
+import { mountDocs, type SandboxTokenUser } from './docs/index.ts';
 import { errorBody } from './error-body.ts';
 import { variantErrorHandler } from './error-handler.ts';
 import { mountHealth } from './health.ts';
@@ -28,6 +28,8 @@ export interface AppDeps {
   readonly ready: () => Promise<void>;
   /** Replaces the built-in tables (admin + dialects); tests use it to mount a table of their own. */
   readonly dialects?: readonly DialectMount[];
+  /** The development sandbox's users: `/docs` offers one-click tokens for them (with `mintToken`). */
+  readonly sandboxUsers?: readonly SandboxTokenUser[];
 }
 
 /**
@@ -47,7 +49,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<GatewayEnv> {
     const origin = config.corsOrigins === '*' ? '*' : [...config.corsOrigins];
     app.use('*', cors({ origin, exposeHeaders: ['x-request-id'], maxAge: 600 }));
   }
-  mountDocs(app);
+  const { sandboxUsers, mintToken } = deps;
+  mountDocs(app, sandboxUsers && mintToken ? { sandbox: { users: sandboxUsers, mintToken } } : {});
   mountHealth(app, deps.ready);
   const options = {
     authenticated: [bearerAuth(deps.authenticate)],

@@ -22,7 +22,14 @@ export async function startTestGateway(
   env: Record<string, string> = {},
   dialects?: readonly DialectMount[],
 ): Promise<TestGateway> {
-  const config = loadConfig({ PORT: '0', DATA_DIR: 'memory', JWT_SECRET: TEST_SECRET, ...env });
+  // No sandbox unless a test asks for it (IMGATE_SANDBOX=auto): most tests provision their own users.
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: 'memory',
+    JWT_SECRET: TEST_SECRET,
+    IMGATE_SANDBOX: 'off',
+    ...env,
+  });
   const gateway = await startGateway(config, {
     logger: pino({ level: 'silent' }),
     ...(dialects ? { dialects } : {}),

@@ -23,6 +23,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
       DATA_DIR: 'memory',
       JWT_SECRET: TEST_SECRET,
       LOG_LEVEL: 'silent',
+      IMGATE_SANDBOX: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,7 +17,15 @@ export const imchatHandlers = {
       content: body.msg,
       extra: body.extra ?? '',
     });
-    return c.json({ msg_index: message.seq, timestamp: timestampNanos(message.createdAt) }, 200);
+    return c.json(
+      {
+        msg_index: message.seq,
+        timestamp: timestampNanos(message.createdAt),
+        chat_num: message.chatNum,
+        msg_num: message.num,
+      },
+      200,
+    );
   },
 
   /** `openapi/imchat.yaml#/paths/~1im.chat~1recall` */

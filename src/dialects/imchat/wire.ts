@@ -14,7 +14,10 @@ export function timestampNanos(ms: number): number {
   return ms * NANOS_PER_MILLI;
 }
 
-/** One pulled message (`openapi/components/imchat-schemas.yaml#/MsgInfo`). */
+/**
+ * One pulled message (`openapi/components/imchat-schemas.yaml#/MsgInfo`), with the numbers push
+ * frames carry (`chat_num`, `msg_num`: normalization I12, I13).
+ */
 export function msgInfo(view: MessageView): MsgInfo {
   return {
     msg_index: view.seq,
@@ -24,6 +27,8 @@ export function msgInfo(view: MessageView): MsgInfo {
     timestamp: timestampNanos(view.createdAt),
     sender: view.senderId,
     ...targetOf(view),
+    chat_num: view.chatNum,
+    msg_num: view.num,
   };
 }
 

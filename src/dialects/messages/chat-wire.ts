@@ -11,6 +11,7 @@ export function membershipToWire(view: ChatView) {
     is_hide: view.isHide,
     max_read_seq: view.readSeq,
     last_online_time: view.lastOnlineTime,
+    chat_num: view.num,
   };
 }
 
@@ -26,5 +27,6 @@ export function chatDetailToWire(view: ChatView) {
     last_sequence: view.lastSeq,
     last_time: view.lastTime,
     created_at: view.createdAt,
+    chat_num: view.num,
   };
 }

@@ -38,9 +38,19 @@ export function extraToWire(extra: string): Record<string, unknown> {
   return { raw: extra };
 }
 
-/** `data` of `/message/send` (`openapi/messages.yaml#/paths/~1message~1send`, normalization M2). */
+/**
+ * `data` of `/message/send` (`openapi/messages.yaml#/paths/~1message~1send`, normalization M2); the
+ * numbers (`chat_num`, `msg_num`: normalization M24, M25) let a client match the push frames it receives.
+ */
 export function sentToWire(view: MessageView) {
-  return { id: view.clientId, chat_id: view.chatId, sequence: view.seq, created_at: view.createdAt };
+  return {
+    id: view.clientId,
+    chat_id: view.chatId,
+    sequence: view.seq,
+    created_at: view.createdAt,
+    chat_num: view.chatNum,
+    msg_num: view.num,
+  };
 }
 
 /** One item of `/message/list` (`openapi/components/messages-schemas.yaml#/MessageListItem`). */
@@ -51,6 +61,7 @@ export function listItemToWire(view: MessageView) {
     sequence: view.seq,
     created_at: view.createdAt,
     status: status(view),
+    msg_num: view.num,
   };
 }
 
@@ -68,5 +79,7 @@ export function detailToWire(view: MessageView) {
     extra: extraToWire(view.extra),
     action: {},
     created_at: view.createdAt,
+    chat_num: view.chatNum,
+    msg_num: view.num,
   };
 }

@@ -24,15 +24,15 @@ export const document: Record<string, unknown> = {
   ],
   "tags": [
     {
-      "name": "users",
+      "name": "admin users",
       "description": "Users."
     },
     {
-      "name": "chats",
+      "name": "admin chats",
       "description": "Chats and memberships."
     },
     {
-      "name": "tokens",
+      "name": "admin tokens",
       "description": "Development tokens (not available in production mode)."
     }
   ],
@@ -43,7 +43,7 @@ export const document: Record<string, unknown> = {
         "summary": "Create a user",
         "description": "Creates a user and assigns its number (`num`, the push `user_id`). Administrators only (`role: admin`, 403 otherwise). 409 if a user with that id exists.",
         "tags": [
-          "users"
+          "admin users"
         ],
         "security": [
           {
@@ -58,17 +58,17 @@ export const document: Record<string, unknown> = {
                 "$ref": "#/components/schemas/CreateUserRequest"
               },
               "examples": {
-                "alice": {
+                "dave": {
                   "summary": "A user with a name",
                   "value": {
-                    "id": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
-                    "name": "Alice"
+                    "id": "0x2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d",
+                    "name": "Dave"
                   }
                 },
                 "bare": {
                   "summary": "A user without a name",
                   "value": {
-                    "id": "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d"
+                    "id": "0x3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e"
                   }
                 }
               }
@@ -84,12 +84,12 @@ export const document: Record<string, unknown> = {
                   "$ref": "#/components/schemas/User"
                 },
                 "examples": {
-                  "alice": {
+                  "dave": {
                     "summary": "The created user",
                     "value": {
-                      "id": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
-                      "num": 1,
-                      "name": "Alice",
+                      "id": "0x2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d",
+                      "num": 4,
+                      "name": "Dave",
                       "created_at": 1713800000000
                     }
                   }
@@ -133,7 +133,7 @@ export const document: Record<string, unknown> = {
         "summary": "Get a user",
         "description": "Administrators only (`role: admin`, 403 otherwise). 404 if the user does not exist.",
         "tags": [
-          "users"
+          "admin users"
         ],
         "security": [
           {
@@ -191,7 +191,7 @@ export const document: Record<string, unknown> = {
         "summary": "Create a chat",
         "description": "Creates a single (1), group (2) or official (3) chat and assigns its number (`num`, the push `chat_id`). Administrators only (`role: admin`, 403 otherwise). The id is generated (`s_` + 16 hex digits) when absent. A single chat has exactly two members, the creator and one other user (400 otherwise), and at most one single chat exists between two users: 409 if it exists already, or if the id is taken. 404 if the creator or a member is not a provisioned user.",
         "tags": [
-          "chats"
+          "admin chats"
         ],
         "security": [
           {
@@ -212,7 +212,7 @@ export const document: Record<string, unknown> = {
                     "type": 1,
                     "creator_id": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
                     "member_ids": [
-                      "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d"
+                      "0x1f2e3d4c5b6a79881726354453627180f9e8d7c6"
                     ],
                     "is_enc": 0
                   }
@@ -220,7 +220,7 @@ export const document: Record<string, unknown> = {
                 "group": {
                   "summary": "A group chat with a chosen id",
                   "value": {
-                    "id": "s_0d1e2f3a4b5c6d7e",
+                    "id": "s_5e6f7a8b9c0d1e2f",
                     "type": 2,
                     "creator_id": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
                     "member_ids": [
@@ -246,15 +246,15 @@ export const document: Record<string, unknown> = {
                   "single": {
                     "summary": "The created single chat",
                     "value": {
-                      "id": "s_a7be32fecc0b2015",
-                      "num": 1,
+                      "id": "s_b8cf43a0dd1c3126",
+                      "num": 3,
                       "type": 1,
                       "status": 1,
                       "is_enc": 0,
                       "creator_id": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
                       "member_ids": [
                         "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
-                        "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d"
+                        "0x1f2e3d4c5b6a79881726354453627180f9e8d7c6"
                       ],
                       "created_at": 1713800000000
                     }
@@ -302,7 +302,7 @@ export const document: Record<string, unknown> = {
         "summary": "Get a chat",
         "description": "Administrators only (`role: admin`, 403 otherwise). 404 if the chat does not exist.",
         "tags": [
-          "chats"
+          "admin chats"
         ],
         "security": [
           {
@@ -342,7 +342,7 @@ export const document: Record<string, unknown> = {
         "summary": "Add members to a chat",
         "description": "Adds users to a group or official chat; users that are already members are ignored. Administrators only (`role: admin`, 403 otherwise). 404 if the chat or a user does not exist; 409 for a single chat (its two members are fixed).",
         "tags": [
-          "chats"
+          "admin chats"
         ],
         "security": [
           {
@@ -408,7 +408,7 @@ export const document: Record<string, unknown> = {
         "summary": "Remove a member from a chat",
         "description": "Removes a user from a group or official chat; the user's messages stay. Administrators only (`role: admin`, 403 otherwise). 404 if the chat does not exist or the user is not a member; 409 for a single chat or for the creator (a chat always keeps its creator).",
         "tags": [
-          "chats"
+          "admin chats"
         ],
         "security": [
           {
@@ -420,7 +420,7 @@ export const document: Record<string, unknown> = {
             "$ref": "#/components/parameters/ChatIdPath"
           },
           {
-            "$ref": "#/components/parameters/UserIdPath"
+            "$ref": "#/components/parameters/MemberIdPath"
           }
         ],
         "responses": {
@@ -454,7 +454,7 @@ export const document: Record<string, unknown> = {
         "summary": "Mint a development token",
         "description": "Signs a token for `sub` (with `role: \"admin\"` when `admin` is true) with the server's key. Administrators only (`role: admin`, 403 otherwise). Only outside production mode: in production mode this operation does not exist and answers 404 (tokens then come from the identity provider).",
         "tags": [
-          "tokens"
+          "admin tokens"
         ],
         "security": [
           {
@@ -551,7 +551,7 @@ export const document: Record<string, unknown> = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller."
+        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`."
       }
     },
     "parameters": {
@@ -564,6 +564,16 @@ export const document: Record<string, unknown> = {
           "$ref": "#/components/schemas/UserId"
         },
         "example": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca"
+      },
+      "MemberIdPath": {
+        "name": "user_id",
+        "in": "path",
+        "required": true,
+        "description": "The id of the member to remove (URL-encoded); never the chat's creator.",
+        "schema": {
+          "$ref": "#/components/schemas/UserId"
+        },
+        "example": "0x1f2e3d4c5b6a79881726354453627180f9e8d7c6"
       },
       "ChatIdPath": {
         "name": "chat_id",
@@ -618,7 +628,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 400",
                 "value": {
                   "code": 400,
-                  "msg": "target: must NOT have fewer than 1 characters"
+                  "msg": "target: Too small: expected string to have >=1 characters"
                 }
               }
             }
@@ -646,7 +656,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 401",
                 "value": {
                   "code": 401,
-                  "msg": "missing or invalid bearer token"
+                  "msg": "missing bearer token"
                 }
               }
             }
@@ -665,7 +675,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 403",
                 "value": {
                   "code": 403,
-                  "msg": "not a member of the chat"
+                  "msg": "cannot recall message 2"
                 }
               }
             }
@@ -684,7 +694,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 409",
                 "value": {
                   "code": 409,
-                  "msg": "message id already used with different content"
+                  "msg": "message id reused with different content"
                 }
               }
             }
@@ -741,7 +751,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 404",
                 "value": {
                   "code": 404,
-                  "msg": "chat not found"
+                  "msg": "no group s_5e6f7a8b9c0d1e2f"
                 }
               }
             }
@@ -770,7 +780,7 @@ export const document: Record<string, unknown> = {
           "name": {
             "type": "string",
             "maxLength": 128,
-            "description": "Display name; \"\" when absent."
+            "description": "Display name; when absent, the gateway stores and returns the user id as the name."
           }
         }
       },
@@ -859,6 +869,15 @@ export const document: Record<string, unknown> = {
         ],
         "description": "A 0/1 flag (1 = yes, 0 = no)."
       },
+      "CreateChatIsEnc": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Flag"
+          }
+        ],
+        "default": 0,
+        "description": "Encrypted chat, 1 = yes, 0 = no (default 0)."
+      },
       "CreateChatRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -896,13 +915,7 @@ export const document: Record<string, unknown> = {
             "description": "The other members (the creator may be listed too; duplicates are ignored). A single chat (type 1) has exactly two members: the creator and one other user (400 otherwise)."
           },
           "is_enc": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/Flag"
-              }
-            ],
-            "default": 0,
-            "description": "Encrypted chat, 1 = yes, 0 = no (default 0)."
+            "$ref": "#/components/schemas/CreateChatIsEnc"
           }
         }
       },
@@ -981,6 +994,19 @@ export const document: Record<string, unknown> = {
           }
         }
       },
+      "TokenAdmin": {
+        "type": "boolean",
+        "default": false,
+        "description": "Adds `role: \"admin\"` to the token."
+      },
+      "TokenTtlSeconds": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 1,
+        "maximum": 31536000,
+        "default": 86400,
+        "description": "Lifetime in seconds (default one day, at most one year)."
+      },
       "CreateTokenRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -997,17 +1023,10 @@ export const document: Record<string, unknown> = {
             "description": "The user id the token is for (the JWT `sub`); it need not be provisioned yet."
           },
           "admin": {
-            "type": "boolean",
-            "default": false,
-            "description": "Adds `role: \"admin\"` to the token."
+            "$ref": "#/components/schemas/TokenAdmin"
           },
           "ttl_seconds": {
-            "type": "integer",
-            "format": "int32",
-            "minimum": 1,
-            "maximum": 31536000,
-            "default": 86400,
-            "description": "Lifetime in seconds (default one day, at most one year)."
+            "$ref": "#/components/schemas/TokenTtlSeconds"
           }
         }
       },

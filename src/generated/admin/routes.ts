@@ -21,7 +21,10 @@ export const CreateUserRequestSchema = z
       .string()
       .max(128)
       .exactOptional()
-      .openapi({ description: 'Display name; "" when absent.' }),
+      .openapi({
+        description:
+          'Display name; when absent, the gateway stores and returns the user id as the name.',
+      }),
   })
   .openapi({ required: ['id'] })
   .openapi('CreateUserRequest')
@@ -112,6 +115,12 @@ export const FlagSchema = z
 
 export type Flag = z.infer<typeof FlagSchema>
 
+export const CreateChatIsEncSchema = FlagSchema.default(0)
+  .openapi({ description: 'Encrypted chat, 1 = yes, 0 = no (default 0).' })
+  .openapi('CreateChatIsEnc')
+
+export type CreateChatIsEnc = z.infer<typeof CreateChatIsEncSchema>
+
 export const CreateChatRequestSchema = z
   .strictObject({
     id: ChatIdSchema.exactOptional().openapi({
@@ -126,9 +135,7 @@ export const CreateChatRequestSchema = z
         description:
           'The other members (the creator may be listed too; duplicates are ignored). A single chat (type 1) has exactly two members: the creator and one other user (400 otherwise).',
       }),
-    is_enc: FlagSchema.default(0)
-      .exactOptional()
-      .openapi({ description: 'Encrypted chat, 1 = yes, 0 = no (default 0).' }),
+    is_enc: CreateChatIsEncSchema.exactOptional(),
   })
   .openapi({ required: ['type', 'creator_id', 'member_ids'] })
   .openapi('CreateChatRequest')
@@ -183,23 +190,31 @@ export const AddMembersRequestSchema = z
 
 export type AddMembersRequest = z.infer<typeof AddMembersRequestSchema>
 
+export const TokenAdminSchema = z
+  .boolean()
+  .default(false)
+  .openapi({ description: 'Adds `role: "admin"` to the token.' })
+  .openapi('TokenAdmin')
+
+export type TokenAdmin = z.infer<typeof TokenAdminSchema>
+
+export const TokenTtlSecondsSchema = z
+  .int32()
+  .min(1)
+  .max(31536000)
+  .default(86400)
+  .openapi({ description: 'Lifetime in seconds (default one day, at most one year).' })
+  .openapi('TokenTtlSeconds')
+
+export type TokenTtlSeconds = z.infer<typeof TokenTtlSecondsSchema>
+
 export const CreateTokenRequestSchema = z
   .strictObject({
     sub: UserIdSchema.openapi({
       description: 'The user id the token is for (the JWT `sub`); it need not be provisioned yet.',
     }),
-    admin: z
-      .boolean()
-      .default(false)
-      .exactOptional()
-      .openapi({ description: 'Adds `role: "admin"` to the token.' }),
-    ttl_seconds: z
-      .int32()
-      .min(1)
-      .max(31536000)
-      .default(86400)
-      .exactOptional()
-      .openapi({ description: 'Lifetime in seconds (default one day, at most one year).' }),
+    admin: TokenAdminSchema.exactOptional(),
+    ttl_seconds: TokenTtlSecondsSchema.exactOptional(),
   })
   .openapi({ required: ['sub'] })
   .openapi('CreateTokenRequest')
@@ -258,7 +273,7 @@ const BadRequestResponse = {
       examples: {
         badRequest: {
           summary: 'HTTP 400',
-          value: { code: 400, msg: 'target: must NOT have fewer than 1 characters' },
+          value: { code: 400, msg: 'target: Too small: expected string to have >=1 characters' },
         },
       },
     },
@@ -285,10 +300,7 @@ const UnauthorizedResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        unauthorized: {
-          summary: 'HTTP 401',
-          value: { code: 401, msg: 'missing or invalid bearer token' },
-        },
+        unauthorized: { summary: 'HTTP 401', value: { code: 401, msg: 'missing bearer token' } },
       },
     },
   },
@@ -301,7 +313,7 @@ const ForbiddenResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'not a member of the chat' } },
+        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'cannot recall message 2' } },
       },
     },
   },
@@ -316,7 +328,7 @@ const ConflictResponse = {
       examples: {
         conflict: {
           summary: 'HTTP 409',
-          value: { code: 409, msg: 'message id already used with different content' },
+          value: { code: 409, msg: 'message id reused with different content' },
         },
       },
     },
@@ -355,7 +367,9 @@ const NotFoundResponse = {
   content: {
     'application/json': {
       schema: ErrorSchema,
-      examples: { notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'chat not found' } } },
+      examples: {
+        notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'no group s_5e6f7a8b9c0d1e2f' } },
+      },
     },
   },
 }
@@ -368,6 +382,17 @@ const UserIdPathParamsSchema = UserIdSchema.openapi({
     description: 'The user id (URL-encoded).',
     schema: { $ref: '#/components/schemas/UserId' },
     example: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
+  },
+})
+
+const MemberIdPathParamsSchema = UserIdSchema.openapi({
+  param: {
+    name: 'user_id',
+    in: 'path',
+    required: true,
+    description: "The id of the member to remove (URL-encoded); never the chat's creator.",
+    schema: { $ref: '#/components/schemas/UserId' },
+    example: '0x1f2e3d4c5b6a79881726354453627180f9e8d7c6',
   },
 })
 
@@ -387,13 +412,13 @@ const BearerAuthSecurityScheme = {
   scheme: 'bearer',
   bearerFormat: 'JWT',
   description:
-    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.',
+    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`.',
 }
 
 export const postAdminUsersRoute = createRoute({
   method: 'post',
   path: '/admin/users',
-  tags: ['users'],
+  tags: ['admin users'],
   summary: 'Create a user',
   description:
     'Creates a user and assigns its number (`num`, the push `user_id`). Administrators only (`role: admin`, 403 otherwise). 409 if a user with that id exists.',
@@ -404,13 +429,13 @@ export const postAdminUsersRoute = createRoute({
         'application/json': {
           schema: CreateUserRequestSchema,
           examples: {
-            alice: {
+            dave: {
               summary: 'A user with a name',
-              value: { id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca', name: 'Alice' },
+              value: { id: '0x2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d', name: 'Dave' },
             },
             bare: {
               summary: 'A user without a name',
-              value: { id: '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d' },
+              value: { id: '0x3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e' },
             },
           },
         },
@@ -425,12 +450,12 @@ export const postAdminUsersRoute = createRoute({
         'application/json': {
           schema: UserSchema,
           examples: {
-            alice: {
+            dave: {
               summary: 'The created user',
               value: {
-                id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
-                num: 1,
-                name: 'Alice',
+                id: '0x2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d',
+                num: 4,
+                name: 'Dave',
                 created_at: 1713800000000,
               },
             },
@@ -458,7 +483,7 @@ export const postAdminUsersRoute = createRoute({
 export const getAdminUsersUserIdRoute = createRoute({
   method: 'get',
   path: '/admin/users/{user_id}',
-  tags: ['users'],
+  tags: ['admin users'],
   summary: 'Get a user',
   description:
     'Administrators only (`role: admin`, 403 otherwise). 404 if the user does not exist.',
@@ -496,7 +521,7 @@ export const getAdminUsersUserIdRoute = createRoute({
 export const postAdminChatsRoute = createRoute({
   method: 'post',
   path: '/admin/chats',
-  tags: ['chats'],
+  tags: ['admin chats'],
   summary: 'Create a chat',
   description:
     'Creates a single (1), group (2) or official (3) chat and assigns its number (`num`, the push `chat_id`). Administrators only (`role: admin`, 403 otherwise). The id is generated (`s_` + 16 hex digits) when absent. A single chat has exactly two members, the creator and one other user (400 otherwise), and at most one single chat exists between two users: 409 if it exists already, or if the id is taken. 404 if the creator or a member is not a provisioned user.',
@@ -512,14 +537,14 @@ export const postAdminChatsRoute = createRoute({
               value: {
                 type: 1,
                 creator_id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
-                member_ids: ['0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d'],
+                member_ids: ['0x1f2e3d4c5b6a79881726354453627180f9e8d7c6'],
                 is_enc: 0,
               },
             },
             group: {
               summary: 'A group chat with a chosen id',
               value: {
-                id: 's_0d1e2f3a4b5c6d7e',
+                id: 's_5e6f7a8b9c0d1e2f',
                 type: 2,
                 creator_id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
                 member_ids: [
@@ -545,15 +570,15 @@ export const postAdminChatsRoute = createRoute({
             single: {
               summary: 'The created single chat',
               value: {
-                id: 's_a7be32fecc0b2015',
-                num: 1,
+                id: 's_b8cf43a0dd1c3126',
+                num: 3,
                 type: 1,
                 status: 1,
                 is_enc: 0,
                 creator_id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
                 member_ids: [
                   '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
-                  '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d',
+                  '0x1f2e3d4c5b6a79881726354453627180f9e8d7c6',
                 ],
                 created_at: 1713800000000,
               },
@@ -583,7 +608,7 @@ export const postAdminChatsRoute = createRoute({
 export const getAdminChatsChatIdRoute = createRoute({
   method: 'get',
   path: '/admin/chats/{chat_id}',
-  tags: ['chats'],
+  tags: ['admin chats'],
   summary: 'Get a chat',
   description:
     'Administrators only (`role: admin`, 403 otherwise). 404 if the chat does not exist.',
@@ -603,7 +628,7 @@ export const getAdminChatsChatIdRoute = createRoute({
 export const postAdminChatsChatIdMembersRoute = createRoute({
   method: 'post',
   path: '/admin/chats/{chat_id}/members',
-  tags: ['chats'],
+  tags: ['admin chats'],
   summary: 'Add members to a chat',
   description:
     'Adds users to a group or official chat; users that are already members are ignored. Administrators only (`role: admin`, 403 otherwise). 404 if the chat or a user does not exist; 409 for a single chat (its two members are fixed).',
@@ -641,13 +666,13 @@ export const postAdminChatsChatIdMembersRoute = createRoute({
 export const deleteAdminChatsChatIdMembersUserIdRoute = createRoute({
   method: 'delete',
   path: '/admin/chats/{chat_id}/members/{user_id}',
-  tags: ['chats'],
+  tags: ['admin chats'],
   summary: 'Remove a member from a chat',
   description:
     "Removes a user from a group or official chat; the user's messages stay. Administrators only (`role: admin`, 403 otherwise). 404 if the chat does not exist or the user is not a member; 409 for a single chat or for the creator (a chat always keeps its creator).",
   operationId: 'removeChatMember',
   request: {
-    params: z.object({ chat_id: ChatIdPathParamsSchema, user_id: UserIdPathParamsSchema }),
+    params: z.object({ chat_id: ChatIdPathParamsSchema, user_id: MemberIdPathParamsSchema }),
   },
   responses: {
     200: ChatOkResponse,
@@ -664,7 +689,7 @@ export const deleteAdminChatsChatIdMembersUserIdRoute = createRoute({
 export const postAdminTokensRoute = createRoute({
   method: 'post',
   path: '/admin/tokens',
-  tags: ['tokens'],
+  tags: ['admin tokens'],
   summary: 'Mint a development token',
   description:
     'Signs a token for `sub` (with `role: "admin"` when `admin` is true) with the server\'s key. Administrators only (`role: admin`, 403 otherwise). Only outside production mode: in production mode this operation does not exist and answers 404 (tokens then come from the identity provider).',

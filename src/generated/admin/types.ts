@@ -151,7 +151,7 @@ export interface components {
         UserId: string;
         CreateUserRequest: {
             id: components["schemas"]["UserId"];
-            /** @description Display name; "" when absent. */
+            /** @description Display name; when absent, the gateway stores and returns the user id as the name. */
             name?: string;
         };
         /**
@@ -197,6 +197,11 @@ export interface components {
          * @enum {integer}
          */
         Flag: 0 | 1;
+        /**
+         * @description Encrypted chat, 1 = yes, 0 = no (default 0).
+         * @default 0
+         */
+        CreateChatIsEnc: components["schemas"]["Flag"];
         CreateChatRequest: {
             /** @description The chat id; generated as `s_` + 16 hex digits when absent. */
             id?: components["schemas"]["ChatId"];
@@ -205,11 +210,7 @@ export interface components {
             creator_id: components["schemas"]["UserId"];
             /** @description The other members (the creator may be listed too; duplicates are ignored). A single chat (type 1) has exactly two members: the creator and one other user (400 otherwise). */
             member_ids: components["schemas"]["UserId"][];
-            /**
-             * @description Encrypted chat, 1 = yes, 0 = no (default 0).
-             * @default 0
-             */
-            is_enc: components["schemas"]["Flag"];
+            is_enc?: components["schemas"]["CreateChatIsEnc"];
         };
         /**
          * Format: int64
@@ -236,20 +237,22 @@ export interface components {
             /** @description Users to add; users that are already members are ignored. */
             user_ids: components["schemas"]["UserId"][];
         };
+        /**
+         * @description Adds `role: "admin"` to the token.
+         * @default false
+         */
+        TokenAdmin: boolean;
+        /**
+         * Format: int32
+         * @description Lifetime in seconds (default one day, at most one year).
+         * @default 86400
+         */
+        TokenTtlSeconds: number;
         CreateTokenRequest: {
             /** @description The user id the token is for (the JWT `sub`); it need not be provisioned yet. */
             sub: components["schemas"]["UserId"];
-            /**
-             * @description Adds `role: "admin"` to the token.
-             * @default false
-             */
-            admin: boolean;
-            /**
-             * Format: int32
-             * @description Lifetime in seconds (default one day, at most one year).
-             * @default 86400
-             */
-            ttl_seconds: number;
+            admin?: components["schemas"]["TokenAdmin"];
+            ttl_seconds?: components["schemas"]["TokenTtlSeconds"];
         };
         Token: {
             /** @description The signed JWT, for `Authorization: Bearer <token>`. */
@@ -340,6 +343,11 @@ export interface components {
          * @example 0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca
          */
         UserIdPath: components["schemas"]["UserId"];
+        /**
+         * @description The id of the member to remove (URL-encoded); never the chat's creator.
+         * @example 0x1f2e3d4c5b6a79881726354453627180f9e8d7c6
+         */
+        MemberIdPath: components["schemas"]["UserId"];
         /**
          * @description The chat id (URL-encoded).
          * @example s_a7be32fecc0b2015
@@ -507,10 +515,10 @@ export interface operations {
                  */
                 chat_id: components["parameters"]["ChatIdPath"];
                 /**
-                 * @description The user id (URL-encoded).
-                 * @example 0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca
+                 * @description The id of the member to remove (URL-encoded); never the chat's creator.
+                 * @example 0x1f2e3d4c5b6a79881726354453627180f9e8d7c6
                  */
-                user_id: components["parameters"]["UserIdPath"];
+                user_id: components["parameters"]["MemberIdPath"];
             };
             cookie?: never;
         };

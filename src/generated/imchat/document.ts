@@ -24,7 +24,7 @@ export const document: Record<string, unknown> = {
   ],
   "tags": [
     {
-      "name": "chat",
+      "name": "im.chat",
       "description": "The `chat` service of `api/im_chat.proto`."
     }
   ],
@@ -35,7 +35,7 @@ export const document: Record<string, unknown> = {
         "summary": "Send a message",
         "description": "send a msg (seed 003, service chat). Stores a message in the conversation and pushes `send message`. Sending is not idempotent in this variant (it has no client message id): every call stores a new message. 403 if the caller is not a member of the group; 404 if the group or the single chat does not exist.",
         "tags": [
-          "chat"
+          "im.chat"
         ],
         "security": [
           {
@@ -56,7 +56,7 @@ export const document: Record<string, unknown> = {
                 "toUser": {
                   "summary": "To a user (the single chat with that user)",
                   "value": {
-                    "target": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
+                    "target": "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d",
                     "target_type": "user",
                     "msg": "hello",
                     "extra": "{\"mention\":[]}"
@@ -87,7 +87,9 @@ export const document: Record<string, unknown> = {
                     "summary": "The index and time of the stored message",
                     "value": {
                       "msg_index": 42,
-                      "timestamp": 1713844846080000000
+                      "timestamp": 1713844846080000000,
+                      "chat_num": 1,
+                      "msg_num": 42
                     }
                   }
                 }
@@ -143,7 +145,7 @@ export const document: Record<string, unknown> = {
         "summary": "Recall a message sent by the caller",
         "description": "recall a msg send by self (seed 003, service chat). Destroys the message's content and extra for everyone, assigns the next recall index of the conversation and pushes `withdraw message`. Only the sender may recall (403); an unknown index is a 404. Recalling an already recalled message returns its existing `recall_index` and pushes nothing.",
         "tags": [
-          "chat"
+          "im.chat"
         ],
         "security": [
           {
@@ -162,11 +164,11 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "recall": {
-                  "summary": "Recall message 42 of a group",
+                  "summary": "Recall message 2 of a group",
                   "value": {
                     "target": "s_a7be32fecc0b2015",
                     "target_type": "group",
-                    "msg_index": 42
+                    "msg_index": 2
                   }
                 }
               }
@@ -219,7 +221,7 @@ export const document: Record<string, unknown> = {
         "summary": "Mark messages as read",
         "description": "already read the msg send by other (self's msg don't need to ack) (seed 003, service chat). Moves the caller's read mark in the conversation to `msg_index` and pushes `read message`. The read mark only moves forward: an ack at or below the current mark succeeds and changes nothing (no event). An index above the last message of the conversation is a 404.",
         "tags": [
-          "chat"
+          "im.chat"
         ],
         "security": [
           {
@@ -238,11 +240,11 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "ack": {
-                  "summary": "Read up to message 42 of a single chat",
+                  "summary": "Read up to message 2 of a single chat",
                   "value": {
-                    "target": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
+                    "target": "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d",
                     "target_type": "user",
-                    "msg_index": 42
+                    "msg_index": 2
                   }
                 }
               }
@@ -293,7 +295,7 @@ export const document: Record<string, unknown> = {
         "summary": "Pull messages and recalls",
         "description": "get more msgs and recalls (seed 003, service chat). Messages: up to `count` messages with an index at or above (`after`) or at or below (`before`) `start_msg_index` (inclusive), returned in ascending index order; messages the caller hid or that are not addressed to it are skipped. Recalled messages appear with their `recall_index`, `msg` \"\" and `extra` \"\". Recalls: up to `count` entries `recall_index -> msg_index` from `start_recall_index` in the same direction. 0 as a start index means \"do not pull that kind\".",
         "tags": [
-          "chat"
+          "im.chat"
         ],
         "security": [
           {
@@ -309,12 +311,12 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "after": {
-                  "summary": "Messages from index 41 and recalls from recall index 1",
+                  "summary": "Messages from index 1 and recalls from recall index 1",
                   "value": {
                     "target": "s_a7be32fecc0b2015",
                     "target_type": "group",
                     "direction": "after",
-                    "start_msg_index": 41,
+                    "start_msg_index": 1,
                     "start_recall_index": 1,
                     "count": 50
                   }
@@ -355,7 +357,9 @@ export const document: Record<string, unknown> = {
                           "timestamp": 1713844846080000000,
                           "sender": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
                           "target": "s_a7be32fecc0b2015",
-                          "target_type": "group"
+                          "target_type": "group",
+                          "chat_num": 1,
+                          "msg_num": 41
                         },
                         {
                           "msg_index": 42,
@@ -365,7 +369,9 @@ export const document: Record<string, unknown> = {
                           "timestamp": 1713844850123000000,
                           "sender": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
                           "target": "s_a7be32fecc0b2015",
-                          "target_type": "group"
+                          "target_type": "group",
+                          "chat_num": 1,
+                          "msg_num": 42
                         }
                       ],
                       "recalls": {
@@ -414,7 +420,7 @@ export const document: Record<string, unknown> = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller."
+        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`."
       }
     },
     "schemas": {
@@ -438,6 +444,14 @@ export const document: Record<string, unknown> = {
         "maxLength": 65536,
         "description": "Client-defined extra data, not interpreted by the server; \"\" when absent or recalled."
       },
+      "SendExtra": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Extra"
+          }
+        ],
+        "default": ""
+      },
       "SendRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -460,12 +474,7 @@ export const document: Record<string, unknown> = {
             "description": "The message content (value length must > 0)."
           },
           "extra": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/Extra"
-              }
-            ],
-            "default": ""
+            "$ref": "#/components/schemas/SendExtra"
           }
         }
       },
@@ -483,6 +492,20 @@ export const document: Record<string, unknown> = {
         "description": "The stored instant in nanoseconds since the Unix epoch, as an int64 (the seed's \"uint32\" cannot hold nanoseconds). Values are above 2^53, so JavaScript clients that parse JSON numbers into `number` lose precision (up to a few hundred nanoseconds); use a BigInt-aware JSON parser when the exact value matters. The stored instant has millisecond precision today, so the value is a multiple of 1000000.",
         "example": 1713844846080000000
       },
+      "ChatNum": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 1,
+        "maximum": 9007199254740991,
+        "description": "The number of a chat, assigned at provisioning; push events carry it as `chat_id`."
+      },
+      "MessageNum": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 1,
+        "maximum": 9007199254740991,
+        "description": "The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision."
+      },
       "SendResponse": {
         "type": "object",
         "required": [
@@ -495,6 +518,22 @@ export const document: Record<string, unknown> = {
           },
           "timestamp": {
             "$ref": "#/components/schemas/TimestampNanos"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -562,6 +601,22 @@ export const document: Record<string, unknown> = {
         "properties": {},
         "description": "An empty object."
       },
+      "PullStartMsgIndex": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": 4294967295,
+        "default": 0,
+        "description": "The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message."
+      },
+      "PullStartRecallIndex": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": 4294967295,
+        "default": 0,
+        "description": "The first recall index to return (inclusive); 0 = do not pull recalls."
+      },
       "PullRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -587,20 +642,10 @@ export const document: Record<string, unknown> = {
             "description": "`after` = indexes at or above the start indexes; `before` = at or below them."
           },
           "start_msg_index": {
-            "type": "integer",
-            "format": "int64",
-            "minimum": 0,
-            "maximum": 4294967295,
-            "default": 0,
-            "description": "The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message."
+            "$ref": "#/components/schemas/PullStartMsgIndex"
           },
           "start_recall_index": {
-            "type": "integer",
-            "format": "int64",
-            "minimum": 0,
-            "maximum": 4294967295,
-            "default": 0,
-            "description": "The first recall index to return (inclusive); 0 = do not pull recalls."
+            "$ref": "#/components/schemas/PullStartRecallIndex"
           },
           "count": {
             "type": "integer",
@@ -670,6 +715,22 @@ export const document: Record<string, unknown> = {
           },
           "target_type": {
             "$ref": "#/components/schemas/TargetType"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -711,7 +772,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 400",
                 "value": {
                   "code": 400,
-                  "msg": "target: must NOT have fewer than 1 characters"
+                  "msg": "target: Too small: expected string to have >=1 characters"
                 }
               }
             }
@@ -739,7 +800,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 401",
                 "value": {
                   "code": 401,
-                  "msg": "missing or invalid bearer token"
+                  "msg": "missing bearer token"
                 }
               }
             }
@@ -758,7 +819,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 403",
                 "value": {
                   "code": 403,
-                  "msg": "not a member of the chat"
+                  "msg": "cannot recall message 2"
                 }
               }
             }
@@ -777,7 +838,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 404",
                 "value": {
                   "code": 404,
-                  "msg": "chat not found"
+                  "msg": "no group s_5e6f7a8b9c0d1e2f"
                 }
               }
             }

@@ -35,6 +35,10 @@ export const ExtraSchema = z
 
 export type Extra = z.infer<typeof ExtraSchema>
 
+export const SendExtraSchema = ExtraSchema.default('').openapi('SendExtra')
+
+export type SendExtra = z.infer<typeof SendExtraSchema>
+
 export const SendRequestSchema = z
   .strictObject({
     target: TargetSchema,
@@ -44,7 +48,7 @@ export const SendRequestSchema = z
       .min(1)
       .max(65536)
       .openapi({ description: 'The message content (value length must > 0).' }),
-    extra: ExtraSchema.default('').exactOptional(),
+    extra: SendExtraSchema.exactOptional(),
   })
   .openapi({ required: ['target', 'target_type', 'msg'] })
   .openapi('SendRequest')
@@ -75,8 +79,43 @@ export const TimestampNanosSchema = z
 
 export type TimestampNanos = z.infer<typeof TimestampNanosSchema>
 
+export const ChatNumSchema = z
+  .int()
+  .min(1)
+  .max(9007199254740991)
+  .openapi({
+    description:
+      'The number of a chat, assigned at provisioning; push events carry it as `chat_id`.',
+  })
+  .openapi('ChatNum')
+
+export type ChatNum = z.infer<typeof ChatNumSchema>
+
+export const MessageNumSchema = z
+  .int()
+  .min(1)
+  .max(9007199254740991)
+  .openapi({
+    description:
+      'The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision.',
+  })
+  .openapi('MessageNum')
+
+export type MessageNum = z.infer<typeof MessageNumSchema>
+
 export const SendResponseSchema = z
-  .object({ msg_index: MsgIndexSchema, timestamp: TimestampNanosSchema })
+  .object({
+    msg_index: MsgIndexSchema,
+    timestamp: TimestampNanosSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+  })
   .openapi({ required: ['msg_index', 'timestamp'] })
   .openapi('SendResponse')
 
@@ -137,6 +176,31 @@ export const AckResponseSchema = z
 
 export type AckResponse = z.infer<typeof AckResponseSchema>
 
+export const PullStartMsgIndexSchema = z
+  .int()
+  .min(0)
+  .max(4294967295)
+  .default(0)
+  .openapi({
+    description:
+      'The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message.',
+  })
+  .openapi('PullStartMsgIndex')
+
+export type PullStartMsgIndex = z.infer<typeof PullStartMsgIndexSchema>
+
+export const PullStartRecallIndexSchema = z
+  .int()
+  .min(0)
+  .max(4294967295)
+  .default(0)
+  .openapi({
+    description: 'The first recall index to return (inclusive); 0 = do not pull recalls.',
+  })
+  .openapi('PullStartRecallIndex')
+
+export type PullStartRecallIndex = z.infer<typeof PullStartRecallIndexSchema>
+
 export const PullRequestSchema = z
   .strictObject({
     target: TargetSchema,
@@ -147,25 +211,8 @@ export const PullRequestSchema = z
         description:
           '`after` = indexes at or above the start indexes; `before` = at or below them.',
       }),
-    start_msg_index: z
-      .int()
-      .min(0)
-      .max(4294967295)
-      .default(0)
-      .exactOptional()
-      .openapi({
-        description:
-          'The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message.',
-      }),
-    start_recall_index: z
-      .int()
-      .min(0)
-      .max(4294967295)
-      .default(0)
-      .exactOptional()
-      .openapi({
-        description: 'The first recall index to return (inclusive); 0 = do not pull recalls.',
-      }),
+    start_msg_index: PullStartMsgIndexSchema.exactOptional(),
+    start_recall_index: PullStartRecallIndexSchema.exactOptional(),
     count: z
       .int32()
       .min(1)
@@ -210,6 +257,14 @@ export const MsgInfoSchema = z
         'Where the sender sent it: for `group` the chat id; for `user` the user the sender addressed (the other member of the single chat).',
     }),
     target_type: TargetTypeSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: [
@@ -257,7 +312,7 @@ const BadRequestResponse = {
       examples: {
         badRequest: {
           summary: 'HTTP 400',
-          value: { code: 400, msg: 'target: must NOT have fewer than 1 characters' },
+          value: { code: 400, msg: 'target: Too small: expected string to have >=1 characters' },
         },
       },
     },
@@ -284,10 +339,7 @@ const UnauthorizedResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        unauthorized: {
-          summary: 'HTTP 401',
-          value: { code: 401, msg: 'missing or invalid bearer token' },
-        },
+        unauthorized: { summary: 'HTTP 401', value: { code: 401, msg: 'missing bearer token' } },
       },
     },
   },
@@ -300,7 +352,7 @@ const ForbiddenResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'not a member of the chat' } },
+        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'cannot recall message 2' } },
       },
     },
   },
@@ -311,7 +363,9 @@ const NotFoundResponse = {
   content: {
     'application/json': {
       schema: ErrorSchema,
-      examples: { notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'chat not found' } } },
+      examples: {
+        notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'no group s_5e6f7a8b9c0d1e2f' } },
+      },
     },
   },
 }
@@ -348,13 +402,13 @@ const BearerAuthSecurityScheme = {
   scheme: 'bearer',
   bearerFormat: 'JWT',
   description:
-    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.',
+    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`.',
 }
 
 export const postImChatSendRoute = createRoute({
   method: 'post',
   path: '/im.chat/send',
-  tags: ['chat'],
+  tags: ['im.chat'],
   summary: 'Send a message',
   description:
     'send a msg (seed 003, service chat). Stores a message in the conversation and pushes `send message`. Sending is not idempotent in this variant (it has no client message id): every call stores a new message. 403 if the caller is not a member of the group; 404 if the group or the single chat does not exist.',
@@ -368,7 +422,7 @@ export const postImChatSendRoute = createRoute({
             toUser: {
               summary: 'To a user (the single chat with that user)',
               value: {
-                target: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
+                target: '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d',
                 target_type: 'user',
                 msg: 'hello',
                 extra: '{"mention":[]}',
@@ -393,7 +447,7 @@ export const postImChatSendRoute = createRoute({
           examples: {
             sent: {
               summary: 'The index and time of the stored message',
-              value: { msg_index: 42, timestamp: 1713844846080000000 },
+              value: { msg_index: 42, timestamp: 1713844846080000000, chat_num: 1, msg_num: 42 },
             },
           },
         },
@@ -434,7 +488,7 @@ export const postImChatSendRoute = createRoute({
 export const postImChatRecallRoute = createRoute({
   method: 'post',
   path: '/im.chat/recall',
-  tags: ['chat'],
+  tags: ['im.chat'],
   summary: 'Recall a message sent by the caller',
   description:
     "recall a msg send by self (seed 003, service chat). Destroys the message's content and extra for everyone, assigns the next recall index of the conversation and pushes `withdraw message`. Only the sender may recall (403); an unknown index is a 404. Recalling an already recalled message returns its existing `recall_index` and pushes nothing.",
@@ -446,8 +500,8 @@ export const postImChatRecallRoute = createRoute({
           schema: IndexRequestSchema,
           examples: {
             recall: {
-              summary: 'Recall message 42 of a group',
-              value: { target: 's_a7be32fecc0b2015', target_type: 'group', msg_index: 42 },
+              summary: 'Recall message 2 of a group',
+              value: { target: 's_a7be32fecc0b2015', target_type: 'group', msg_index: 2 },
             },
           },
         },
@@ -478,7 +532,7 @@ export const postImChatRecallRoute = createRoute({
 export const postImChatAckRoute = createRoute({
   method: 'post',
   path: '/im.chat/ack',
-  tags: ['chat'],
+  tags: ['im.chat'],
   summary: 'Mark messages as read',
   description:
     "already read the msg send by other (self's msg don't need to ack) (seed 003, service chat). Moves the caller's read mark in the conversation to `msg_index` and pushes `read message`. The read mark only moves forward: an ack at or below the current mark succeeds and changes nothing (no event). An index above the last message of the conversation is a 404.",
@@ -490,11 +544,11 @@ export const postImChatAckRoute = createRoute({
           schema: IndexRequestSchema,
           examples: {
             ack: {
-              summary: 'Read up to message 42 of a single chat',
+              summary: 'Read up to message 2 of a single chat',
               value: {
-                target: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
+                target: '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d',
                 target_type: 'user',
-                msg_index: 42,
+                msg_index: 2,
               },
             },
           },
@@ -526,7 +580,7 @@ export const postImChatAckRoute = createRoute({
 export const postImChatPullRoute = createRoute({
   method: 'post',
   path: '/im.chat/pull',
-  tags: ['chat'],
+  tags: ['im.chat'],
   summary: 'Pull messages and recalls',
   description:
     'get more msgs and recalls (seed 003, service chat). Messages: up to `count` messages with an index at or above (`after`) or at or below (`before`) `start_msg_index` (inclusive), returned in ascending index order; messages the caller hid or that are not addressed to it are skipped. Recalled messages appear with their `recall_index`, `msg` "" and `extra` "". Recalls: up to `count` entries `recall_index -> msg_index` from `start_recall_index` in the same direction. 0 as a start index means "do not pull that kind".',
@@ -538,12 +592,12 @@ export const postImChatPullRoute = createRoute({
           schema: PullRequestSchema,
           examples: {
             after: {
-              summary: 'Messages from index 41 and recalls from recall index 1',
+              summary: 'Messages from index 1 and recalls from recall index 1',
               value: {
                 target: 's_a7be32fecc0b2015',
                 target_type: 'group',
                 direction: 'after',
-                start_msg_index: 41,
+                start_msg_index: 1,
                 start_recall_index: 1,
                 count: 50,
               },
@@ -585,6 +639,8 @@ export const postImChatPullRoute = createRoute({
                     sender: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
                     target: 's_a7be32fecc0b2015',
                     target_type: 'group',
+                    chat_num: 1,
+                    msg_num: 41,
                   },
                   {
                     msg_index: 42,
@@ -595,6 +651,8 @@ export const postImChatPullRoute = createRoute({
                     sender: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
                     target: 's_a7be32fecc0b2015',
                     target_type: 'group',
+                    chat_num: 1,
+                    msg_num: 42,
                   },
                 ],
                 recalls: { '1': 7, '2': 19, '3': 42 },

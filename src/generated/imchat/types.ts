@@ -96,13 +96,14 @@ export interface components {
         TargetType: "user" | "group";
         /** @description Client-defined extra data, not interpreted by the server; "" when absent or recalled. */
         Extra: string;
+        /** @default  */
+        SendExtra: components["schemas"]["Extra"];
         SendRequest: {
             target: components["schemas"]["Target"];
             target_type: components["schemas"]["TargetType"];
             /** @description The message content (value length must > 0). */
             msg: string;
-            /** @default  */
-            extra: components["schemas"]["Extra"];
+            extra?: components["schemas"]["SendExtra"];
         };
         /**
          * Format: int64
@@ -115,9 +116,23 @@ export interface components {
          * @example 1713844846080000000
          */
         TimestampNanos: number;
+        /**
+         * Format: int64
+         * @description The number of a chat, assigned at provisioning; push events carry it as `chat_id`.
+         */
+        ChatNum: number;
+        /**
+         * Format: int64
+         * @description The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision.
+         */
+        MessageNum: number;
         SendResponse: {
             msg_index: components["schemas"]["MsgIndex"];
             timestamp: components["schemas"]["TimestampNanos"];
+            /** @description imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
+            /** @description imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant. */
+            msg_num?: components["schemas"]["MessageNum"];
         };
         /** @description Error body of the imchat, record and admin APIs (seed 003: `{"code":123,"msg":"error message"}`). `code` always equals the HTTP status; `msg` is human text (for validation errors it names the field). */
         Error: {
@@ -144,6 +159,18 @@ export interface components {
         };
         /** @description An empty object. */
         AckResponse: Record<string, never>;
+        /**
+         * Format: int64
+         * @description The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message.
+         * @default 0
+         */
+        PullStartMsgIndex: number;
+        /**
+         * Format: int64
+         * @description The first recall index to return (inclusive); 0 = do not pull recalls.
+         * @default 0
+         */
+        PullStartRecallIndex: number;
         PullRequest: {
             target: components["schemas"]["Target"];
             target_type: components["schemas"]["TargetType"];
@@ -152,18 +179,8 @@ export interface components {
              * @enum {string}
              */
             direction: "before" | "after";
-            /**
-             * Format: int64
-             * @description The first message index to return (inclusive); 0 = do not pull messages. With `before`, a value above the last index starts from the last message.
-             * @default 0
-             */
-            start_msg_index: number;
-            /**
-             * Format: int64
-             * @description The first recall index to return (inclusive); 0 = do not pull recalls.
-             * @default 0
-             */
-            start_recall_index: number;
+            start_msg_index?: components["schemas"]["PullStartMsgIndex"];
+            start_recall_index?: components["schemas"]["PullStartRecallIndex"];
             /**
              * Format: int32
              * @description At most this many messages, and at most this many recalls (value must > 0 and <= 50).
@@ -191,6 +208,10 @@ export interface components {
             /** @description Where the sender sent it: for `group` the chat id; for `user` the user the sender addressed (the other member of the single chat). */
             target: components["schemas"]["Target"];
             target_type: components["schemas"]["TargetType"];
+            /** @description imgate addition (docs/normalization.md I12): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
+            /** @description imgate addition (docs/normalization.md I13): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant. */
+            msg_num?: components["schemas"]["MessageNum"];
         };
         PullResponse: {
             /** @description Up to `count` messages visible to the caller, in ascending `msg_index` order for both directions. Empty when `start_msg_index` is 0. */

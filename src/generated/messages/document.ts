@@ -24,15 +24,15 @@ export const document: Record<string, unknown> = {
   ],
   "tags": [
     {
-      "name": "message",
+      "name": "send and read",
       "description": "Sending, listing and reading messages (seed 000)."
     },
     {
-      "name": "messages",
+      "name": "recall and hide",
       "description": "Recalling, hiding and clearing messages (seed 000)."
     },
     {
-      "name": "chat",
+      "name": "my chats",
       "description": "The caller's chats (seed 002)."
     }
   ],
@@ -43,7 +43,7 @@ export const document: Record<string, unknown> = {
         "summary": "Send a message",
         "description": "发送消息 (seed 000). Stores a message in a chat the caller is a member of and pushes `send message` to every member that may see it. Idempotent on (chat, sender, `id`): a retry with the same content returns the first result with 200; the same `id` with different content is a 409. The response `data` is an additive deviation from the seed's `data: null`.",
         "tags": [
-          "message"
+          "send and read"
         ],
         "security": [
           {
@@ -64,7 +64,7 @@ export const document: Record<string, unknown> = {
                 "text": {
                   "summary": "A text message to the whole chat",
                   "value": {
-                    "id": "0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7",
+                    "id": "0xc4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7",
                     "chat_id": "s_a7be32fecc0b2015",
                     "content": "hello",
                     "type": 1,
@@ -74,12 +74,12 @@ export const document: Record<string, unknown> = {
                 "addressed": {
                   "summary": "An encrypted message to one member only",
                   "value": {
-                    "id": "0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e",
+                    "id": "0xd5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708",
                     "chat_id": "s_a7be32fecc0b2015",
                     "content": "BASE64CIPHERTEXT==",
                     "is_enc": 1,
                     "receive_ids": [
-                      "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca"
+                      "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d"
                     ]
                   }
                 }
@@ -101,10 +101,12 @@ export const document: Record<string, unknown> = {
                     "value": {
                       "code": 200,
                       "data": {
-                        "id": "0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7",
+                        "id": "0xc4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7",
                         "chat_id": "s_a7be32fecc0b2015",
-                        "sequence": 42,
-                        "created_at": 1713844846080
+                        "sequence": 4,
+                        "created_at": 1713844846080,
+                        "chat_num": 1,
+                        "msg_num": 7
                       },
                       "msg": ""
                     }
@@ -172,7 +174,7 @@ export const document: Record<string, unknown> = {
         "summary": "List messages of a chat",
         "description": "获取消息列表 (seed 000). `down`: the first `count` messages with a sequence greater than `sequence`. `up`: the `count` messages with a sequence smaller than `sequence` (0 = the latest). Items are always in ascending sequence order. Recalled messages appear as tombstones (`status` 2); messages the caller hid, and messages not addressed to it, are absent. `is_read` is 1 when the sequence is at or below the caller's read mark, or when the caller sent the message. Non-members get 403.",
         "tags": [
-          "message"
+          "send and read"
         ],
         "security": [
           {
@@ -196,10 +198,10 @@ export const document: Record<string, unknown> = {
                   }
                 },
                 "newer": {
-                  "summary": "Up to 50 messages after sequence 40",
+                  "summary": "Up to 50 messages after sequence 1",
                   "value": {
                     "chat_id": "s_a7be32fecc0b2015",
-                    "sequence": 40,
+                    "sequence": 1,
                     "direction": "down",
                     "count": 50
                   }
@@ -228,14 +230,16 @@ export const document: Record<string, unknown> = {
                             "is_read": 1,
                             "sequence": 41,
                             "created_at": 1713844846080,
-                            "status": 1
+                            "status": 1,
+                            "msg_num": 41
                           },
                           {
                             "id": "0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e",
                             "is_read": 0,
                             "sequence": 42,
                             "created_at": 1713844850123,
-                            "status": 2
+                            "status": 2,
+                            "msg_num": 42
                           }
                         ]
                       },
@@ -283,7 +287,7 @@ export const document: Record<string, unknown> = {
         "summary": "Get message details",
         "description": "获取消息详情（可以跟随列表返回） (seed 000). Returns the messages with the given ids that the caller can see; ids it cannot see (unknown, hidden, not addressed to it, or in a chat it is not a member of) are simply absent. A recalled message has `status` 2, `content` \"\" and `extra` {}. `action` is reserved and always {}. When several senders used the same client id, every visible match is returned.",
         "tags": [
-          "message"
+          "send and read"
         ],
         "security": [
           {
@@ -337,7 +341,9 @@ export const document: Record<string, unknown> = {
                             "sequence": 41,
                             "extra": {},
                             "action": {},
-                            "created_at": 1713844846080
+                            "created_at": 1713844846080,
+                            "chat_num": 1,
+                            "msg_num": 41
                           },
                           {
                             "id": "0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e",
@@ -350,7 +356,9 @@ export const document: Record<string, unknown> = {
                             "sequence": 42,
                             "extra": {},
                             "action": {},
-                            "created_at": 1713844850123
+                            "created_at": 1713844850123,
+                            "chat_num": 1,
+                            "msg_num": 42
                           }
                         ]
                       },
@@ -382,7 +390,7 @@ export const document: Record<string, unknown> = {
         "summary": "Recall messages by id (both sides)",
         "description": "（双向）撤回消息-根据消息IDs (seed 000). Recalls the caller's own messages with the given ids for everyone: content and extra are destroyed, the sequence stays as a tombstone and `withdraw message` is pushed. 403 if an id matches only messages of other senders; 404 if no id matches a message visible to the caller. Ids that match nothing are ignored; recalling an already recalled message is a no-op (no second event).",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -443,7 +451,7 @@ export const document: Record<string, unknown> = {
         "summary": "Hide messages by id for the caller only (one side)",
         "description": "（单向）删除消息-按消息Id (seed 000). The seed says \"无\" (no parameters) but is titled \"by message id\": imgate takes `{ids}`. Hides the messages for the caller only; other members still see them and no event is pushed. 404 if no id matches a message visible to the caller; other ids are ignored.",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -498,7 +506,7 @@ export const document: Record<string, unknown> = {
         "summary": "Recall all of the caller's messages in chats (both sides)",
         "description": "（双向）删除所有消息-根据会话IDs (seed 000). Recalls every message the caller sent in the given chats, for everyone, pushing `withdraw message` for each message not already recalled. All chats are checked first: an unknown chat is a 404 and a chat the caller is not a member of is a 403, and then nothing is changed.",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -559,7 +567,7 @@ export const document: Record<string, unknown> = {
         "summary": "Hide all current messages of chats for the caller only (one side)",
         "description": "（单向）删除所有消息-根据会话IDs 解除自己与会话消息的关系 (seed 000). Hides, for the caller only, every message currently in the given chats; later messages are visible again. No event is pushed. An unknown chat is a 404 and a chat the caller is not a member of is a 403 (nothing is changed).",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -574,12 +582,11 @@ export const document: Record<string, unknown> = {
                 "$ref": "#/components/schemas/ChatIdsRequest"
               },
               "examples": {
-                "two": {
-                  "summary": "Two chats",
+                "one": {
+                  "summary": "Hide everything in one chat (the sandbox's scratch group)",
                   "value": {
                     "chat_ids": [
-                      "s_a7be32fecc0b2015",
-                      "s_0d1e2f3a4b5c6d7e"
+                      "s_9c8b7a6f5e4d3c2b"
                     ]
                   }
                 }
@@ -618,7 +625,7 @@ export const document: Record<string, unknown> = {
         "summary": "Recall every sender's messages in chats",
         "description": "撤回消息-根据会话IDs 所有发送者的消息物理删除 (seed 000). Recalls every message of every sender in the given chats, pushing `withdraw message` for each message not already recalled. The seed says \"物理删除\" (physical delete); imgate recalls (tombstones keep the sequences, so no client waits for a message that will never come) and reserves physical removal for `/messages/clear-chat-ids`. Only the chat owner (its creator) or an administrator (`role: admin`) may do this: 403 otherwise. An unknown chat is a 404 (nothing is changed).",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -637,10 +644,10 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "one": {
-                  "summary": "Revoke everything in one chat",
+                  "summary": "Revoke everything in one chat (the sandbox's scratch group)",
                   "value": {
                     "chat_ids": [
-                      "s_a7be32fecc0b2015"
+                      "s_9c8b7a6f5e4d3c2b"
                     ]
                   }
                 }
@@ -679,7 +686,7 @@ export const document: Record<string, unknown> = {
         "summary": "Clear chats physically (administrators only)",
         "description": "清空所有端消息 物理删除 (不可恢复,只有拥有管理员权限的用户才能调用) (seed 000). Requires `role: admin` (403 otherwise). Physically removes every message of the given chats, for every member and every variant; nothing comes back. Sequences continue after the cleared ones (the next message gets the next sequence). `withdraw message` is pushed for every removed message that was not already recalled. An unknown chat is a 404 (nothing is changed).",
         "tags": [
-          "messages"
+          "recall and hide"
         ],
         "security": [
           {
@@ -698,10 +705,10 @@ export const document: Record<string, unknown> = {
               },
               "examples": {
                 "one": {
-                  "summary": "Clear one chat",
+                  "summary": "Clear one chat (the sandbox's scratch group)",
                   "value": {
                     "chat_ids": [
-                      "s_a7be32fecc0b2015"
+                      "s_9c8b7a6f5e4d3c2b"
                     ]
                   }
                 }
@@ -740,7 +747,7 @@ export const document: Record<string, unknown> = {
         "summary": "List the caller's chats",
         "description": "我的会话列表 (seed 002). Every chat the caller is a member of, hidden ones included (`is_hide` 1, `is_show` 0), ordered by the last message time, newest first. Takes no parameters: no body or `{}`.",
         "tags": [
-          "chat"
+          "my chats"
         ],
         "security": [
           {
@@ -786,7 +793,8 @@ export const document: Record<string, unknown> = {
                             "is_show": 1,
                             "is_hide": 0,
                             "max_read_seq": 41,
-                            "last_online_time": 1713844846080
+                            "last_online_time": 1713844846080,
+                            "chat_num": 1
                           }
                         ]
                       },
@@ -818,7 +826,7 @@ export const document: Record<string, unknown> = {
         "summary": "Get chat details",
         "description": "会话详情 (seed 002). The chats with the given ids that the caller is a member of; other ids (unknown chats, chats it is not a member of) are simply absent. Times are milliseconds since the epoch.",
         "tags": [
-          "chat"
+          "my chats"
         ],
         "security": [
           {
@@ -863,13 +871,14 @@ export const document: Record<string, unknown> = {
                           {
                             "id": "s_a7be32fecc0b2015",
                             "creator_id": "0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca",
-                            "type": 1,
+                            "type": 2,
                             "status": 1,
                             "is_enc": 0,
                             "last_read_sequence": 41,
                             "last_sequence": 42,
                             "last_time": 1713844850123,
-                            "created_at": 1713800000000
+                            "created_at": 1713800000000,
+                            "chat_num": 1
                           }
                         ]
                       },
@@ -901,7 +910,7 @@ export const document: Record<string, unknown> = {
         "summary": "Hide chats for the caller",
         "description": "删除会话 (seed 002). Not a destructive delete: hides the chats for the caller (`is_hide` 1, `is_show` 0) and keeps membership and messages; a new message in the chat un-hides it. No event is pushed. An unknown chat is a 404 and a chat the caller is not a member of is a 403 (nothing is changed).",
         "tags": [
-          "chat"
+          "my chats"
         ],
         "security": [
           {
@@ -960,7 +969,7 @@ export const document: Record<string, unknown> = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller."
+        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`."
       }
     },
     "schemas": {
@@ -990,6 +999,15 @@ export const document: Record<string, unknown> = {
         "maximum": 2147483647,
         "description": "Message type, 1 = ordinary message, 2 = application message; other values are client-defined."
       },
+      "SendMessageType": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MessageType"
+          }
+        ],
+        "default": 1,
+        "description": "Message type, 1 = ordinary message (the default), 2 = application message."
+      },
       "Flag": {
         "type": "integer",
         "format": "int32",
@@ -998,6 +1016,15 @@ export const document: Record<string, unknown> = {
           1
         ],
         "description": "A 0/1 flag (1 = yes, 0 = no)."
+      },
+      "SendMessageIsEnc": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Flag"
+          }
+        ],
+        "default": 0,
+        "description": "Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts."
       },
       "UserId": {
         "type": "string",
@@ -1025,21 +1052,10 @@ export const document: Record<string, unknown> = {
             "$ref": "#/components/schemas/Content"
           },
           "type": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/MessageType"
-              }
-            ],
-            "default": 1
+            "$ref": "#/components/schemas/SendMessageType"
           },
           "is_enc": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/Flag"
-              }
-            ],
-            "default": 0,
-            "description": "Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts."
+            "$ref": "#/components/schemas/SendMessageIsEnc"
           },
           "receive_ids": {
             "type": "array",
@@ -1063,8 +1079,8 @@ export const document: Record<string, unknown> = {
         "type": "integer",
         "format": "int64",
         "minimum": 0,
-        "maximum": 9007199254740991,
-        "description": "A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means \"no message\"."
+        "maximum": 4294967295,
+        "description": "A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means \"no message\". At most 2^32−1, the range of the same sequence as imchat `msg_index` (uint32) and the canonical push event's `sequence`."
       },
       "EpochMillis": {
         "type": "integer",
@@ -1072,6 +1088,20 @@ export const document: Record<string, unknown> = {
         "minimum": 0,
         "maximum": 9007199254740991,
         "description": "An instant in milliseconds since the Unix epoch (UTC); 0 when unknown or never."
+      },
+      "ChatNum": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 1,
+        "maximum": 9007199254740991,
+        "description": "The number of a chat, assigned at provisioning; push events carry it as `chat_id`."
+      },
+      "MessageNum": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 1,
+        "maximum": 9007199254740991,
+        "description": "The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision."
       },
       "SentMessage": {
         "type": "object",
@@ -1099,6 +1129,22 @@ export const document: Record<string, unknown> = {
           },
           "created_at": {
             "$ref": "#/components/schemas/EpochMillis"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -1158,6 +1204,14 @@ export const document: Record<string, unknown> = {
           }
         }
       },
+      "ListMessagesCount": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 1,
+        "maximum": 100,
+        "default": 20,
+        "description": "Additive (not in the seed). The number of messages to return at most."
+      },
       "ListMessagesRequest": {
         "type": "object",
         "additionalProperties": false,
@@ -1187,12 +1241,7 @@ export const document: Record<string, unknown> = {
             "description": "`down` = newer than `sequence`, `up` = older than `sequence`; items are always ascending."
           },
           "count": {
-            "type": "integer",
-            "format": "int32",
-            "minimum": 1,
-            "maximum": 100,
-            "default": 20,
-            "description": "Additive (not in the seed). The number of messages to return at most."
+            "$ref": "#/components/schemas/ListMessagesCount"
           }
         }
       },
@@ -1244,6 +1293,14 @@ export const document: Record<string, unknown> = {
               }
             ],
             "description": "Additive (not in the seed). 1 = normal, 2 = recalled."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -1357,6 +1414,22 @@ export const document: Record<string, unknown> = {
           },
           "created_at": {
             "$ref": "#/components/schemas/EpochMillis"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
+          },
+          "msg_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MessageNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -1512,6 +1585,14 @@ export const document: Record<string, unknown> = {
               }
             ],
             "description": "The last time (ms) the caller sent or moved its read mark in this chat; 0 = never."
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -1636,6 +1717,14 @@ export const document: Record<string, unknown> = {
           },
           "created_at": {
             "$ref": "#/components/schemas/EpochMillis"
+          },
+          "chat_num": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ChatNum"
+              }
+            ],
+            "description": "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant."
           }
         }
       },
@@ -1684,7 +1773,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 400,
                   "data": null,
-                  "msg": "chat_id: must NOT have fewer than 1 characters"
+                  "msg": "chat_id: Too small: expected string to have >=1 characters"
                 }
               }
             }
@@ -1713,7 +1802,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 401,
                   "data": null,
-                  "msg": "missing or invalid bearer token"
+                  "msg": "missing bearer token"
                 }
               }
             }
@@ -1733,7 +1822,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 403,
                   "data": null,
-                  "msg": "not a member of the chat"
+                  "msg": "not a member of s_0d1e2f3a4b5c6d7e"
                 }
               }
             }
@@ -1753,7 +1842,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 404,
                   "data": null,
-                  "msg": "chat not found"
+                  "msg": "no chat s_5e6f7a8b9c0d1e2f"
                 }
               }
             }
@@ -1773,7 +1862,7 @@ export const document: Record<string, unknown> = {
                 "value": {
                   "code": 409,
                   "data": null,
-                  "msg": "message id already used with different content"
+                  "msg": "message id reused with different content"
                 }
               }
             }

@@ -50,12 +50,28 @@ export const MessageTypeSchema = z
 
 export type MessageType = z.infer<typeof MessageTypeSchema>
 
+export const SendMessageTypeSchema = MessageTypeSchema.default(1)
+  .openapi({
+    description: 'Message type, 1 = ordinary message (the default), 2 = application message.',
+  })
+  .openapi('SendMessageType')
+
+export type SendMessageType = z.infer<typeof SendMessageTypeSchema>
+
 export const FlagSchema = z
   .union([z.literal(0), z.literal(1)])
   .openapi({ description: 'A 0/1 flag (1 = yes, 0 = no).' })
   .openapi('Flag')
 
 export type Flag = z.infer<typeof FlagSchema>
+
+export const SendMessageIsEncSchema = FlagSchema.default(0)
+  .openapi({
+    description: 'Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts.',
+  })
+  .openapi('SendMessageIsEnc')
+
+export type SendMessageIsEnc = z.infer<typeof SendMessageIsEncSchema>
 
 export const UserIdSchema = z
   .string()
@@ -75,12 +91,8 @@ export const SendMessageRequestSchema = z
     id: ClientMessageIdSchema,
     chat_id: ChatIdSchema,
     content: ContentSchema,
-    type: MessageTypeSchema.default(1).exactOptional(),
-    is_enc: FlagSchema.default(0)
-      .exactOptional()
-      .openapi({
-        description: 'Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts.',
-      }),
+    type: SendMessageTypeSchema.exactOptional(),
+    is_enc: SendMessageIsEncSchema.exactOptional(),
     receive_ids: z
       .array(UserIdSchema)
       .max(1000)
@@ -105,10 +117,10 @@ export type OkCode = z.infer<typeof OkCodeSchema>
 export const SequenceSchema = z
   .int()
   .min(0)
-  .max(9007199254740991)
+  .max(4294967295)
   .openapi({
     description:
-      'A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means "no message".',
+      'A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means "no message". At most 2^32−1, the range of the same sequence as imchat `msg_index` (uint32) and the canonical push event\'s `sequence`.',
   })
   .openapi('Sequence')
 
@@ -125,12 +137,44 @@ export const EpochMillisSchema = z
 
 export type EpochMillis = z.infer<typeof EpochMillisSchema>
 
+export const ChatNumSchema = z
+  .int()
+  .min(1)
+  .max(9007199254740991)
+  .openapi({
+    description:
+      'The number of a chat, assigned at provisioning; push events carry it as `chat_id`.',
+  })
+  .openapi('ChatNum')
+
+export type ChatNum = z.infer<typeof ChatNumSchema>
+
+export const MessageNumSchema = z
+  .int()
+  .min(1)
+  .max(9007199254740991)
+  .openapi({
+    description:
+      'The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision.',
+  })
+  .openapi('MessageNum')
+
+export type MessageNum = z.infer<typeof MessageNumSchema>
+
 export const SentMessageSchema = z
   .object({
     id: ClientMessageIdSchema,
     chat_id: ChatIdSchema,
     sequence: SequenceSchema,
     created_at: EpochMillisSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: ['id', 'chat_id', 'sequence', 'created_at'],
@@ -178,6 +222,16 @@ export const MessagesErrorSchema = z
 
 export type MessagesError = z.infer<typeof MessagesErrorSchema>
 
+export const ListMessagesCountSchema = z
+  .int32()
+  .min(1)
+  .max(100)
+  .default(20)
+  .openapi({ description: 'Additive (not in the seed). The number of messages to return at most.' })
+  .openapi('ListMessagesCount')
+
+export type ListMessagesCount = z.infer<typeof ListMessagesCountSchema>
+
 export const ListMessagesRequestSchema = z
   .strictObject({
     chat_id: ChatIdSchema,
@@ -191,15 +245,7 @@ export const ListMessagesRequestSchema = z
         description:
           '`down` = newer than `sequence`, `up` = older than `sequence`; items are always ascending.',
       }),
-    count: z
-      .int32()
-      .min(1)
-      .max(100)
-      .default(20)
-      .exactOptional()
-      .openapi({
-        description: 'Additive (not in the seed). The number of messages to return at most.',
-      }),
+    count: ListMessagesCountSchema.exactOptional(),
   })
   .openapi({ required: ['chat_id', 'sequence', 'direction'] })
   .openapi('ListMessagesRequest')
@@ -227,6 +273,10 @@ export const MessageListItemSchema = z
     created_at: EpochMillisSchema,
     status: MessageStatusSchema.openapi({
       description: 'Additive (not in the seed). 1 = normal, 2 = recalled.',
+    }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
     }),
   })
   .openapi({ required: ['id', 'is_read', 'sequence', 'created_at', 'status'] })
@@ -278,6 +328,14 @@ export const MessageDetailSchema = z
       }),
     action: z.looseObject({}).openapi({ description: 'Reserved by the seed; always {}.' }),
     created_at: EpochMillisSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
+    msg_num: MessageNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: [
@@ -377,6 +435,10 @@ export const ChatMembershipSchema = z
       description:
         'The last time (ms) the caller sent or moved its read mark in this chat; 0 = never.',
     }),
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: [
@@ -438,6 +500,10 @@ export const ChatDetailSchema = z
       description: 'The instant (ms) of the last message; 0 when there is none.',
     }),
     created_at: EpochMillisSchema,
+    chat_num: ChatNumSchema.exactOptional().openapi({
+      description:
+        "imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant.",
+    }),
   })
   .openapi({
     required: [
@@ -476,7 +542,11 @@ const BadRequestResponse = {
       examples: {
         badRequest: {
           summary: 'HTTP 400',
-          value: { code: 400, data: null, msg: 'chat_id: must NOT have fewer than 1 characters' },
+          value: {
+            code: 400,
+            data: null,
+            msg: 'chat_id: Too small: expected string to have >=1 characters',
+          },
         },
       },
     },
@@ -505,7 +575,7 @@ const UnauthorizedResponse = {
       examples: {
         unauthorized: {
           summary: 'HTTP 401',
-          value: { code: 401, data: null, msg: 'missing or invalid bearer token' },
+          value: { code: 401, data: null, msg: 'missing bearer token' },
         },
       },
     },
@@ -521,7 +591,7 @@ const ForbiddenResponse = {
       examples: {
         forbidden: {
           summary: 'HTTP 403',
-          value: { code: 403, data: null, msg: 'not a member of the chat' },
+          value: { code: 403, data: null, msg: 'not a member of s_0d1e2f3a4b5c6d7e' },
         },
       },
     },
@@ -534,7 +604,10 @@ const NotFoundResponse = {
     'application/json': {
       schema: MessagesErrorSchema,
       examples: {
-        notFound: { summary: 'HTTP 404', value: { code: 404, data: null, msg: 'chat not found' } },
+        notFound: {
+          summary: 'HTTP 404',
+          value: { code: 404, data: null, msg: 'no chat s_5e6f7a8b9c0d1e2f' },
+        },
       },
     },
   },
@@ -549,7 +622,7 @@ const ConflictResponse = {
       examples: {
         conflict: {
           summary: 'HTTP 409',
-          value: { code: 409, data: null, msg: 'message id already used with different content' },
+          value: { code: 409, data: null, msg: 'message id reused with different content' },
         },
       },
     },
@@ -591,13 +664,13 @@ const BearerAuthSecurityScheme = {
   scheme: 'bearer',
   bearerFormat: 'JWT',
   description:
-    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.',
+    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`.',
 }
 
 export const postMessageSendRoute = createRoute({
   method: 'post',
   path: '/message/send',
-  tags: ['message'],
+  tags: ['send and read'],
   summary: 'Send a message',
   description:
     "发送消息 (seed 000). Stores a message in a chat the caller is a member of and pushes `send message` to every member that may see it. Idempotent on (chat, sender, `id`): a retry with the same content returns the first result with 200; the same `id` with different content is a 409. The response `data` is an additive deviation from the seed's `data: null`.",
@@ -611,7 +684,7 @@ export const postMessageSendRoute = createRoute({
             text: {
               summary: 'A text message to the whole chat',
               value: {
-                id: '0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7',
+                id: '0xc4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7',
                 chat_id: 's_a7be32fecc0b2015',
                 content: 'hello',
                 type: 1,
@@ -621,11 +694,11 @@ export const postMessageSendRoute = createRoute({
             addressed: {
               summary: 'An encrypted message to one member only',
               value: {
-                id: '0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
+                id: '0xd5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708',
                 chat_id: 's_a7be32fecc0b2015',
                 content: 'BASE64CIPHERTEXT==',
                 is_enc: 1,
-                receive_ids: ['0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca'],
+                receive_ids: ['0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d'],
               },
             },
           },
@@ -646,10 +719,12 @@ export const postMessageSendRoute = createRoute({
               value: {
                 code: 200,
                 data: {
-                  id: '0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7',
+                  id: '0xc4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7',
                   chat_id: 's_a7be32fecc0b2015',
-                  sequence: 42,
+                  sequence: 4,
                   created_at: 1713844846080,
+                  chat_num: 1,
+                  msg_num: 7,
                 },
                 msg: '',
               },
@@ -689,7 +764,7 @@ export const postMessageSendRoute = createRoute({
 export const postMessageListRoute = createRoute({
   method: 'post',
   path: '/message/list',
-  tags: ['message'],
+  tags: ['send and read'],
   summary: 'List messages of a chat',
   description:
     "获取消息列表 (seed 000). `down`: the first `count` messages with a sequence greater than `sequence`. `up`: the `count` messages with a sequence smaller than `sequence` (0 = the latest). Items are always in ascending sequence order. Recalled messages appear as tombstones (`status` 2); messages the caller hid, and messages not addressed to it, are absent. `is_read` is 1 when the sequence is at or below the caller's read mark, or when the caller sent the message. Non-members get 403.",
@@ -705,8 +780,8 @@ export const postMessageListRoute = createRoute({
               value: { chat_id: 's_a7be32fecc0b2015', sequence: 0, direction: 'up' },
             },
             newer: {
-              summary: 'Up to 50 messages after sequence 40',
-              value: { chat_id: 's_a7be32fecc0b2015', sequence: 40, direction: 'down', count: 50 },
+              summary: 'Up to 50 messages after sequence 1',
+              value: { chat_id: 's_a7be32fecc0b2015', sequence: 1, direction: 'down', count: 50 },
             },
           },
         },
@@ -733,6 +808,7 @@ export const postMessageListRoute = createRoute({
                       sequence: 41,
                       created_at: 1713844846080,
                       status: 1,
+                      msg_num: 41,
                     },
                     {
                       id: '0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
@@ -740,6 +816,7 @@ export const postMessageListRoute = createRoute({
                       sequence: 42,
                       created_at: 1713844850123,
                       status: 2,
+                      msg_num: 42,
                     },
                   ],
                 },
@@ -764,7 +841,7 @@ export const postMessageListRoute = createRoute({
 export const postMessagesDetailRoute = createRoute({
   method: 'post',
   path: '/messages/detail',
-  tags: ['message'],
+  tags: ['send and read'],
   summary: 'Get message details',
   description:
     '获取消息详情（可以跟随列表返回） (seed 000). Returns the messages with the given ids that the caller can see; ids it cannot see (unknown, hidden, not addressed to it, or in a chat it is not a member of) are simply absent. A recalled message has `status` 2, `content` "" and `extra` {}. `action` is reserved and always {}. When several senders used the same client id, every visible match is returned.',
@@ -815,6 +892,8 @@ export const postMessagesDetailRoute = createRoute({
                       extra: {},
                       action: {},
                       created_at: 1713844846080,
+                      chat_num: 1,
+                      msg_num: 41,
                     },
                     {
                       id: '0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
@@ -828,6 +907,8 @@ export const postMessagesDetailRoute = createRoute({
                       extra: {},
                       action: {},
                       created_at: 1713844850123,
+                      chat_num: 1,
+                      msg_num: 42,
                     },
                   ],
                 },
@@ -849,7 +930,7 @@ export const postMessagesDetailRoute = createRoute({
 export const postMessagesDeleteBatchRoute = createRoute({
   method: 'post',
   path: '/messages/delete-batch',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: 'Recall messages by id (both sides)',
   description:
     "（双向）撤回消息-根据消息IDs (seed 000). Recalls the caller's own messages with the given ids for everyone: content and extra are destroyed, the sequence stays as a tombstone and `withdraw message` is pushed. 403 if an id matches only messages of other senders; 404 if no id matches a message visible to the caller. Ids that match nothing are ignored; recalling an already recalled message is a no-op (no second event).",
@@ -885,7 +966,7 @@ export const postMessagesDeleteBatchRoute = createRoute({
 export const postMessagesDeleteSelfAllRoute = createRoute({
   method: 'post',
   path: '/messages/delete-self-all',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: 'Hide messages by id for the caller only (one side)',
   description:
     '（单向）删除消息-按消息Id (seed 000). The seed says "无" (no parameters) but is titled "by message id": imgate takes `{ids}`. Hides the messages for the caller only; other members still see them and no event is pushed. 404 if no id matches a message visible to the caller; other ids are ignored.',
@@ -920,7 +1001,7 @@ export const postMessagesDeleteSelfAllRoute = createRoute({
 export const postMessagesDeleteChatIdsRoute = createRoute({
   method: 'post',
   path: '/messages/delete-chat-ids',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: "Recall all of the caller's messages in chats (both sides)",
   description:
     '（双向）删除所有消息-根据会话IDs (seed 000). Recalls every message the caller sent in the given chats, for everyone, pushing `withdraw message` for each message not already recalled. All chats are checked first: an unknown chat is a 404 and a chat the caller is not a member of is a 403, and then nothing is changed.',
@@ -956,7 +1037,7 @@ export const postMessagesDeleteChatIdsRoute = createRoute({
 export const postMessagesDeleteSelfChatIdsRoute = createRoute({
   method: 'post',
   path: '/messages/delete-self-chat-ids',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: 'Hide all current messages of chats for the caller only (one side)',
   description:
     '（单向）删除所有消息-根据会话IDs 解除自己与会话消息的关系 (seed 000). Hides, for the caller only, every message currently in the given chats; later messages are visible again. No event is pushed. An unknown chat is a 404 and a chat the caller is not a member of is a 403 (nothing is changed).',
@@ -967,9 +1048,9 @@ export const postMessagesDeleteSelfChatIdsRoute = createRoute({
         'application/json': {
           schema: ChatIdsRequestSchema,
           examples: {
-            two: {
-              summary: 'Two chats',
-              value: { chat_ids: ['s_a7be32fecc0b2015', 's_0d1e2f3a4b5c6d7e'] },
+            one: {
+              summary: "Hide everything in one chat (the sandbox's scratch group)",
+              value: { chat_ids: ['s_9c8b7a6f5e4d3c2b'] },
             },
           },
         },
@@ -992,7 +1073,7 @@ export const postMessagesDeleteSelfChatIdsRoute = createRoute({
 export const postMessagesRevokeChatIdsRoute = createRoute({
   method: 'post',
   path: '/messages/revoke-chat-ids',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: "Recall every sender's messages in chats",
   description:
     '撤回消息-根据会话IDs 所有发送者的消息物理删除 (seed 000). Recalls every message of every sender in the given chats, pushing `withdraw message` for each message not already recalled. The seed says "物理删除" (physical delete); imgate recalls (tombstones keep the sequences, so no client waits for a message that will never come) and reserves physical removal for `/messages/clear-chat-ids`. Only the chat owner (its creator) or an administrator (`role: admin`) may do this: 403 otherwise. An unknown chat is a 404 (nothing is changed).',
@@ -1004,8 +1085,8 @@ export const postMessagesRevokeChatIdsRoute = createRoute({
           schema: ChatIdsRequestSchema,
           examples: {
             one: {
-              summary: 'Revoke everything in one chat',
-              value: { chat_ids: ['s_a7be32fecc0b2015'] },
+              summary: "Revoke everything in one chat (the sandbox's scratch group)",
+              value: { chat_ids: ['s_9c8b7a6f5e4d3c2b'] },
             },
           },
         },
@@ -1028,7 +1109,7 @@ export const postMessagesRevokeChatIdsRoute = createRoute({
 export const postMessagesClearChatIdsRoute = createRoute({
   method: 'post',
   path: '/messages/clear-chat-ids',
-  tags: ['messages'],
+  tags: ['recall and hide'],
   summary: 'Clear chats physically (administrators only)',
   description:
     '清空所有端消息 物理删除 (不可恢复,只有拥有管理员权限的用户才能调用) (seed 000). Requires `role: admin` (403 otherwise). Physically removes every message of the given chats, for every member and every variant; nothing comes back. Sequences continue after the cleared ones (the next message gets the next sequence). `withdraw message` is pushed for every removed message that was not already recalled. An unknown chat is a 404 (nothing is changed).',
@@ -1039,7 +1120,10 @@ export const postMessagesClearChatIdsRoute = createRoute({
         'application/json': {
           schema: ChatIdsRequestSchema,
           examples: {
-            one: { summary: 'Clear one chat', value: { chat_ids: ['s_a7be32fecc0b2015'] } },
+            one: {
+              summary: "Clear one chat (the sandbox's scratch group)",
+              value: { chat_ids: ['s_9c8b7a6f5e4d3c2b'] },
+            },
           },
         },
       },
@@ -1061,7 +1145,7 @@ export const postMessagesClearChatIdsRoute = createRoute({
 export const postChatMineListRoute = createRoute({
   method: 'post',
   path: '/chat/mine-list',
-  tags: ['chat'],
+  tags: ['my chats'],
   summary: "List the caller's chats",
   description:
     '我的会话列表 (seed 002). Every chat the caller is a member of, hidden ones included (`is_hide` 1, `is_show` 0), ordered by the last message time, newest first. Takes no parameters: no body or `{}`.',
@@ -1098,6 +1182,7 @@ export const postChatMineListRoute = createRoute({
                       is_hide: 0,
                       max_read_seq: 41,
                       last_online_time: 1713844846080,
+                      chat_num: 1,
                     },
                   ],
                 },
@@ -1119,7 +1204,7 @@ export const postChatMineListRoute = createRoute({
 export const postChatDetailRoute = createRoute({
   method: 'post',
   path: '/chat/detail',
-  tags: ['chat'],
+  tags: ['my chats'],
   summary: 'Get chat details',
   description:
     '会话详情 (seed 002). The chats with the given ids that the caller is a member of; other ids (unknown chats, chats it is not a member of) are simply absent. Times are milliseconds since the epoch.',
@@ -1151,13 +1236,14 @@ export const postChatDetailRoute = createRoute({
                     {
                       id: 's_a7be32fecc0b2015',
                       creator_id: '0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca',
-                      type: 1,
+                      type: 2,
                       status: 1,
                       is_enc: 0,
                       last_read_sequence: 41,
                       last_sequence: 42,
                       last_time: 1713844850123,
                       created_at: 1713800000000,
+                      chat_num: 1,
                     },
                   ],
                 },
@@ -1179,7 +1265,7 @@ export const postChatDetailRoute = createRoute({
 export const postChatDeleteRoute = createRoute({
   method: 'post',
   path: '/chat/delete',
-  tags: ['chat'],
+  tags: ['my chats'],
   summary: 'Hide chats for the caller',
   description:
     '删除会话 (seed 002). Not a destructive delete: hides the chats for the caller (`is_hide` 1, `is_show` 0) and keeps membership and messages; a new message in the chat un-hides it. No event is pushed. An unknown chat is a 404 and a chat the caller is not a member of is a 403 (nothing is changed).',

@@ -262,11 +262,21 @@ export interface components {
          */
         MessageType: number;
         /**
+         * @description Message type, 1 = ordinary message (the default), 2 = application message.
+         * @default 1
+         */
+        SendMessageType: components["schemas"]["MessageType"];
+        /**
          * Format: int32
          * @description A 0/1 flag (1 = yes, 0 = no).
          * @enum {integer}
          */
         Flag: 0 | 1;
+        /**
+         * @description Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts.
+         * @default 0
+         */
+        SendMessageIsEnc: components["schemas"]["Flag"];
         /**
          * @description A user id (the JWT `sub`). The seeds use `0x` followed by 40 hex digits; imgate accepts any non-empty string of at most 128 characters and does not enforce that format.
          * @example 0x4c3f6cb0cd7df2977ea98e006b61bb899637d1ca
@@ -276,13 +286,8 @@ export interface components {
             id: components["schemas"]["ClientMessageId"];
             chat_id: components["schemas"]["ChatId"];
             content: components["schemas"]["Content"];
-            /** @default 1 */
-            type: components["schemas"]["MessageType"];
-            /**
-             * @description Encrypted content, 1 = yes, 0 = no (default 0). The server never decrypts.
-             * @default 0
-             */
-            is_enc: components["schemas"]["Flag"];
+            type?: components["schemas"]["SendMessageType"];
+            is_enc?: components["schemas"]["SendMessageIsEnc"];
             /** @description Users (members of the chat) that may see the message; absent or empty = every member. The sender always sees its own message. A user that is not a member of the chat is a 400. */
             receive_ids?: components["schemas"]["UserId"][];
         };
@@ -294,7 +299,7 @@ export interface components {
         OkCode: 200;
         /**
          * Format: int64
-         * @description A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means "no message".
+         * @description A per-chat message sequence number. Sequences start at 1 and are gap-free: a recalled message keeps its sequence as a tombstone. 0 means "no message". At most 2^32−1, the range of the same sequence as imchat `msg_index` (uint32) and the canonical push event's `sequence`.
          */
         Sequence: number;
         /**
@@ -302,12 +307,26 @@ export interface components {
          * @description An instant in milliseconds since the Unix epoch (UTC); 0 when unknown or never.
          */
         EpochMillis: number;
+        /**
+         * Format: int64
+         * @description The number of a chat, assigned at provisioning; push events carry it as `chat_id`.
+         */
+        ChatNum: number;
+        /**
+         * Format: int64
+         * @description The global message number (record `logId`, push `msg_id`). Every issued number is below 2^53 so that JavaScript clients never lose precision.
+         */
+        MessageNum: number;
         /** @description Documented deviation: the seed returns `data: null`; imgate returns the stored message's coordinates. A client that ignores `data` is unaffected. */
         SentMessage: {
             id: components["schemas"]["ClientMessageId"];
             chat_id: components["schemas"]["ChatId"];
             sequence: components["schemas"]["Sequence"];
             created_at: components["schemas"]["EpochMillis"];
+            /** @description imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
+            /** @description imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant. */
+            msg_num?: components["schemas"]["MessageNum"];
         };
         /**
          * @description Always the empty string on success.
@@ -334,6 +353,12 @@ export interface components {
             /** @description Human-readable reason; names the offending field for validation errors. */
             msg: string;
         };
+        /**
+         * Format: int32
+         * @description Additive (not in the seed). The number of messages to return at most.
+         * @default 20
+         */
+        ListMessagesCount: number;
         ListMessagesRequest: {
             chat_id: components["schemas"]["ChatId"];
             /** @description Anchor sequence (exclusive). `down`: messages with a greater sequence. `up`: messages with a smaller sequence; 0 with `up` means "the latest messages". */
@@ -343,12 +368,7 @@ export interface components {
              * @enum {string}
              */
             direction: "up" | "down";
-            /**
-             * Format: int32
-             * @description Additive (not in the seed). The number of messages to return at most.
-             * @default 20
-             */
-            count: number;
+            count?: components["schemas"]["ListMessagesCount"];
         };
         /**
          * Format: int32
@@ -364,6 +384,8 @@ export interface components {
             created_at: components["schemas"]["EpochMillis"];
             /** @description Additive (not in the seed). 1 = normal, 2 = recalled. */
             status: components["schemas"]["MessageStatus"];
+            /** @description imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant. */
+            msg_num?: components["schemas"]["MessageNum"];
         };
         MessageListResponse: {
             code: components["schemas"]["OkCode"];
@@ -395,6 +417,10 @@ export interface components {
                 [key: string]: unknown;
             };
             created_at: components["schemas"]["EpochMillis"];
+            /** @description imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
+            /** @description imgate addition (docs/normalization.md M25): the message's global number, which push events carry as `msg_id` (and the record variant as `logId`). Always present in imgate's answers; optional for other servers of this variant. */
+            msg_num?: components["schemas"]["MessageNum"];
         };
         MessageDetailResponse: {
             code: components["schemas"]["OkCode"];
@@ -435,6 +461,8 @@ export interface components {
             max_read_seq: components["schemas"]["Sequence"];
             /** @description The last time (ms) the caller sent or moved its read mark in this chat; 0 = never. */
             last_online_time: components["schemas"]["EpochMillis"];
+            /** @description imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
         };
         ChatMineListResponse: {
             code: components["schemas"]["OkCode"];
@@ -471,6 +499,8 @@ export interface components {
             /** @description The instant (ms) of the last message; 0 when there is none. */
             last_time: components["schemas"]["EpochMillis"];
             created_at: components["schemas"]["EpochMillis"];
+            /** @description imgate addition (docs/normalization.md M24): the chat's number, which push events carry as `chat_id`. Always present in imgate's answers; optional for other servers of this variant. */
+            chat_num?: components["schemas"]["ChatNum"];
         };
         ChatDetailResponse: {
             code: components["schemas"]["OkCode"];

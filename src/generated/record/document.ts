@@ -24,11 +24,11 @@ export const document: Record<string, unknown> = {
   ],
   "tags": [
     {
-      "name": "record",
+      "name": "records",
       "description": "Chat records (seed 004)."
     },
     {
-      "name": "push",
+      "name": "record push",
       "description": "Sending through multipart frames (seed 004)."
     }
   ],
@@ -39,7 +39,7 @@ export const document: Record<string, unknown> = {
         "summary": "Recall a message",
         "description": "撤回消息 (seed 004). Recalls the caller's own message for everyone and pushes `withdraw message`. Only the sender may recall (403); an unknown logId, or one the caller cannot see, is a 404. Recalling an already recalled message succeeds and pushes nothing. `type` is accepted and ignored.",
         "tags": [
-          "record"
+          "records"
         ],
         "security": [
           {
@@ -61,7 +61,7 @@ export const document: Record<string, unknown> = {
                   "summary": "Recall a private message",
                   "value": {
                     "type": 0,
-                    "logId": 1024
+                    "logId": 5
                   }
                 }
               }
@@ -112,7 +112,7 @@ export const document: Record<string, unknown> = {
         "summary": "Focus (star) a message",
         "description": "关注消息 (seed 004). Stars the message for the caller only (`focused: true` in its records); idempotent. An unknown logId, or one the caller cannot see, is a 404. No event is pushed. `type` is accepted and ignored.",
         "tags": [
-          "record"
+          "records"
         ],
         "security": [
           {
@@ -131,7 +131,7 @@ export const document: Record<string, unknown> = {
                   "summary": "Star a group message",
                   "value": {
                     "type": 1,
-                    "logId": 1025
+                    "logId": 1
                   }
                 }
               }
@@ -179,7 +179,7 @@ export const document: Record<string, unknown> = {
         "summary": "Synchronise chat records",
         "description": "同步聊天记录 (seed 004). Up to `count` records visible to the caller, in every chat it is a member of, with a logId greater than `start`, ascending by logId. Each record is the base64 of the UTF-8 JSON of a `Record`. Recalled messages appear with `state` 1 and `msg` \"\"; hidden and non-addressed messages are absent. To continue, pass the last logId as the next `start`.",
         "tags": [
-          "record"
+          "records"
         ],
         "security": [
           {
@@ -201,10 +201,10 @@ export const document: Record<string, unknown> = {
                   }
                 },
                 "next": {
-                  "summary": "The next 100 records after logId 1024",
+                  "summary": "The next 100 records after logId 3",
                   "value": {
                     "count": 100,
-                    "start": 1024
+                    "start": 3
                   }
                 }
               }
@@ -261,7 +261,7 @@ export const document: Record<string, unknown> = {
         "summary": "Get private chat records",
         "description": "获取私聊消息 (seed 004). Up to `count` records of the single chat between the caller and `targetId`, with a logId smaller than `logId` (0 or \"0\" = from the latest), descending by logId. `logId` may be a JSON integer or a decimal string. 404 if no single chat with `targetId` exists.",
         "tags": [
-          "record"
+          "records"
         ],
         "security": [
           {
@@ -285,11 +285,11 @@ export const document: Record<string, unknown> = {
                   }
                 },
                 "older": {
-                  "summary": "20 records older than logId 1024 (integer form)",
+                  "summary": "20 records older than logId 5 (integer form)",
                   "value": {
                     "targetId": "0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d",
                     "count": 20,
-                    "logId": 1024
+                    "logId": 5
                   }
                 }
               }
@@ -353,7 +353,7 @@ export const document: Record<string, unknown> = {
         "summary": "Send a message (multipart frame)",
         "description": "发送消息 (seed 004, `/record/push`). The multipart part `file` holds a JSON `MessageFrame` (`#/components/schemas/MessageFrame`): private (`channelType` 0) to the user `target` (through the single chat with that user), group (1) to the chat `target`. Pushes `send message`. Idempotent on (chat, sender, `msgId`): a retry with the same content returns the first result; the same `msgId` with different content is a 409. A missing `file` part or an invalid frame is a 400.",
         "tags": [
-          "push"
+          "record push"
         ],
         "security": [
           {
@@ -380,7 +380,7 @@ export const document: Record<string, unknown> = {
                 "private": {
                   "summary": "A private text message",
                   "value": {
-                    "file": "{\"channelType\":0,\"target\":\"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d\",\"msgId\":\"0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7\",\"msgType\":1,\"msg\":\"hello\"}"
+                    "file": "{\"channelType\":0,\"target\":\"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d\",\"msgId\":\"0x8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3\",\"msgType\":1,\"msg\":\"hello\"}"
                   }
                 }
               }
@@ -421,7 +421,7 @@ export const document: Record<string, unknown> = {
         "summary": "Send a message (multipart transport envelope)",
         "description": "发送消息 (seed 004, `/record/push2`). Like `/record/push`, but the part `file` holds a JSON `TransportEnvelope` `{op, seq, body}` (`#/components/schemas/TransportEnvelope`) whose `body` is the message frame; `op` must be 3 (send). Pushes `send message`; idempotent on (chat, sender, `msgId`).",
         "tags": [
-          "push"
+          "record push"
         ],
         "security": [
           {
@@ -436,7 +436,7 @@ export const document: Record<string, unknown> = {
           "content": {
             "multipart/form-data": {
               "schema": {
-                "$ref": "#/components/schemas/PushReq"
+                "$ref": "#/components/schemas/Push2Req"
               },
               "encoding": {
                 "file": {
@@ -448,7 +448,7 @@ export const document: Record<string, unknown> = {
                 "group": {
                   "summary": "A group text message in an envelope",
                   "value": {
-                    "file": "{\"op\":3,\"seq\":7,\"body\":{\"channelType\":1,\"target\":\"s_a7be32fecc0b2015\",\"msgId\":\"0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e\",\"msgType\":1,\"msg\":\"hello everyone\"}}"
+                    "file": "{\"op\":3,\"seq\":7,\"body\":{\"channelType\":1,\"target\":\"s_a7be32fecc0b2015\",\"msgId\":\"0x91a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4\",\"msgType\":1,\"msg\":\"hello everyone\"}}"
                   }
                 }
               }
@@ -490,7 +490,7 @@ export const document: Record<string, unknown> = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller."
+        "description": "`Authorization: Bearer <JWT>`. The `sub` claim is the caller's user id; `role: \"admin\"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`."
       }
     },
     "responses": {
@@ -541,7 +541,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 400",
                 "value": {
                   "code": 400,
-                  "msg": "target: must NOT have fewer than 1 characters"
+                  "msg": "target: Too small: expected string to have >=1 characters"
                 }
               }
             }
@@ -569,7 +569,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 401",
                 "value": {
                   "code": 401,
-                  "msg": "missing or invalid bearer token"
+                  "msg": "missing bearer token"
                 }
               }
             }
@@ -588,7 +588,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 403",
                 "value": {
                   "code": 403,
-                  "msg": "not a member of the chat"
+                  "msg": "cannot recall message 2"
                 }
               }
             }
@@ -607,7 +607,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 404",
                 "value": {
                   "code": 404,
-                  "msg": "chat not found"
+                  "msg": "no group s_5e6f7a8b9c0d1e2f"
                 }
               }
             }
@@ -664,7 +664,7 @@ export const document: Record<string, unknown> = {
                 "summary": "HTTP 409",
                 "value": {
                   "code": 409,
-                  "msg": "message id already used with different content"
+                  "msg": "message id reused with different content"
                 }
               }
             }
@@ -882,6 +882,14 @@ export const document: Record<string, unknown> = {
           }
         }
       },
+      "SyncStart": {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": 9007199254740991,
+        "default": 0,
+        "description": "Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning."
+      },
       "SyncReq": {
         "type": "object",
         "additionalProperties": false,
@@ -897,12 +905,7 @@ export const document: Record<string, unknown> = {
             "description": "The number of records to return at most (`range=[1:1000]`)."
           },
           "start": {
-            "type": "integer",
-            "format": "int64",
-            "minimum": 0,
-            "maximum": 9007199254740991,
-            "default": 0,
-            "description": "Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning."
+            "$ref": "#/components/schemas/SyncStart"
           }
         }
       },
@@ -964,7 +967,7 @@ export const document: Record<string, unknown> = {
             "description": "The number of records to return at most (`range=[1:100]`)."
           },
           "logId": {
-            "description": "Exclusive upper bound: return records with a smaller logId; 0 or \"0\" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted.",
+            "description": "Exclusive upper bound: return records with a smaller logId; 0 or \"0\" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted. The string form is a decimal of at most 2^53−1 (9007199254740991), like the integer form; the pattern spells that bound out digit by digit.",
             "oneOf": [
               {
                 "type": "integer",
@@ -974,7 +977,7 @@ export const document: Record<string, unknown> = {
               },
               {
                 "type": "string",
-                "pattern": "^(0|[1-9][0-9]{0,15})$"
+                "pattern": "^(0|[1-9][0-9]{0,14}|[1-8][0-9]{15}|900[0-6][0-9]{12}|90070[0-9]{11}|90071[0-8][0-9]{10}|900719[0-8][0-9]{9}|9007199[0-1][0-9]{8}|90071992[0-4][0-9]{7}|900719925[0-3][0-9]{6}|9007199254[0-6][0-9]{5}|90071992547[0-3][0-9]{4}|9007199254740[0-8][0-9]{2}|90071992547409[0-8][0-9]|9007199254740990|9007199254740991)$"
               }
             ]
           }
@@ -1045,11 +1048,20 @@ export const document: Record<string, unknown> = {
         "required": [
           "file"
         ],
+        "description": "The multipart body of `/record/push` (docs/bindings.md).",
         "properties": {
           "file": {
-            "type": "string",
-            "format": "binary",
-            "description": "The JSON frame, as a file part or a plain form field (`form:\"file\"`); `/record/push`: a `MessageFrame`, `/record/push2`: a `TransportEnvelope`. A missing part or invalid JSON is a 400."
+            "description": "The JSON `MessageFrame`, as a file part or a plain form field (`form:\"file\"`): its text (the first form) or the frame itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.",
+            "oneOf": [
+              {
+                "type": "string",
+                "format": "binary"
+              },
+              {
+                "$ref": "#/components/schemas/MessageFrame"
+              }
+            ],
+            "example": "{\"channelType\":0,\"target\":\"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d\",\"msgId\":\"0x8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3\",\"msgType\":1,\"msg\":\"hello\"}"
           }
         }
       },
@@ -1070,6 +1082,29 @@ export const document: Record<string, unknown> = {
               }
             ],
             "description": "The stored instant in milliseconds since the epoch (`uint64`)."
+          }
+        }
+      },
+      "Push2Req": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "file"
+        ],
+        "description": "The multipart body of `/record/push2` (docs/bindings.md).",
+        "properties": {
+          "file": {
+            "description": "The JSON `TransportEnvelope`, as a file part or a plain form field (`form:\"file\"`): its text (the first form) or the envelope itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.",
+            "oneOf": [
+              {
+                "type": "string",
+                "format": "binary"
+              },
+              {
+                "$ref": "#/components/schemas/TransportEnvelope"
+              }
+            ],
+            "example": "{\"op\":3,\"seq\":7,\"body\":{\"channelType\":1,\"target\":\"s_a7be32fecc0b2015\",\"msgId\":\"0x91a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4\",\"msgType\":1,\"msg\":\"hello everyone\"}}"
           }
         }
       }

@@ -212,6 +212,19 @@ export const FocusReqSchema = z
 
 export type FocusReq = z.infer<typeof FocusReqSchema>
 
+export const SyncStartSchema = z
+  .int()
+  .min(0)
+  .max(9007199254740991)
+  .default(0)
+  .openapi({
+    description:
+      'Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning.',
+  })
+  .openapi('SyncStart')
+
+export type SyncStart = z.infer<typeof SyncStartSchema>
+
 export const SyncReqSchema = z
   .strictObject({
     count: z
@@ -219,16 +232,7 @@ export const SyncReqSchema = z
       .min(1)
       .max(1000)
       .openapi({ description: 'The number of records to return at most (`range=[1:1000]`).' }),
-    start: z
-      .int()
-      .min(0)
-      .max(9007199254740991)
-      .default(0)
-      .exactOptional()
-      .openapi({
-        description:
-          'Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning.',
-      }),
+    start: SyncStartSchema.exactOptional(),
   })
   .openapi({ required: ['count'] })
   .openapi('SyncReq')
@@ -272,10 +276,17 @@ export const PrivateRecordReqSchema = z
       .max(100)
       .openapi({ description: 'The number of records to return at most (`range=[1:100]`).' }),
     logId: z
-      .xor([z.int().min(0).max(9007199254740991), z.string().regex(/^(0|[1-9][0-9]{0,15})$/)])
+      .xor([
+        z.int().min(0).max(9007199254740991),
+        z
+          .string()
+          .regex(
+            /^(0|[1-9][0-9]{0,14}|[1-8][0-9]{15}|900[0-6][0-9]{12}|90070[0-9]{11}|90071[0-8][0-9]{10}|900719[0-8][0-9]{9}|9007199[0-1][0-9]{8}|90071992[0-4][0-9]{7}|900719925[0-3][0-9]{6}|9007199254[0-6][0-9]{5}|90071992547[0-3][0-9]{4}|9007199254740[0-8][0-9]{2}|90071992547409[0-8][0-9]|9007199254740990|9007199254740991)$/,
+          ),
+      ])
       .openapi({
         description:
-          'Exclusive upper bound: return records with a smaller logId; 0 or "0" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted.',
+          'Exclusive upper bound: return records with a smaller logId; 0 or "0" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted. The string form is a decimal of at most 2^53−1 (9007199254740991), like the integer form; the pattern spells that bound out digit by digit.',
       }),
   })
   .openapi({ required: ['targetId', 'count', 'logId'] })
@@ -313,13 +324,18 @@ export type PrivateRecordResp = z.infer<typeof PrivateRecordRespSchema>
 export const PushReqSchema = z
   .strictObject({
     file: z
-      .file()
+      .xor([z.file(), MessageFrameSchema])
       .openapi({
         description:
-          'The JSON frame, as a file part or a plain form field (`form:"file"`); `/record/push`: a `MessageFrame`, `/record/push2`: a `TransportEnvelope`. A missing part or invalid JSON is a 400.',
+          'The JSON `MessageFrame`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the frame itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.',
+        example:
+          '{"channelType":0,"target":"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d","msgId":"0x8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3","msgType":1,"msg":"hello"}',
       }),
   })
-  .openapi({ required: ['file'] })
+  .openapi({
+    required: ['file'],
+    description: 'The multipart body of `/record/push` (docs/bindings.md).',
+  })
   .openapi('PushReq')
 
 export type PushReq = z.infer<typeof PushReqSchema>
@@ -335,6 +351,25 @@ export const PushRespSchema = z
   .openapi('PushResp')
 
 export type PushResp = z.infer<typeof PushRespSchema>
+
+export const Push2ReqSchema = z
+  .strictObject({
+    file: z
+      .xor([z.file(), TransportEnvelopeSchema])
+      .openapi({
+        description:
+          'The JSON `TransportEnvelope`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the envelope itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.',
+        example:
+          '{"op":3,"seq":7,"body":{"channelType":1,"target":"s_a7be32fecc0b2015","msgId":"0x91a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4","msgType":1,"msg":"hello everyone"}}',
+      }),
+  })
+  .openapi({
+    required: ['file'],
+    description: 'The multipart body of `/record/push2` (docs/bindings.md).',
+  })
+  .openapi('Push2Req')
+
+export type Push2Req = z.infer<typeof Push2ReqSchema>
 
 const PushOkResponse = {
   description: 'Stored (or the first result of an identical retry).',
@@ -372,7 +407,7 @@ const BadRequestResponse = {
       examples: {
         badRequest: {
           summary: 'HTTP 400',
-          value: { code: 400, msg: 'target: must NOT have fewer than 1 characters' },
+          value: { code: 400, msg: 'target: Too small: expected string to have >=1 characters' },
         },
       },
     },
@@ -399,10 +434,7 @@ const UnauthorizedResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        unauthorized: {
-          summary: 'HTTP 401',
-          value: { code: 401, msg: 'missing or invalid bearer token' },
-        },
+        unauthorized: { summary: 'HTTP 401', value: { code: 401, msg: 'missing bearer token' } },
       },
     },
   },
@@ -415,7 +447,7 @@ const ForbiddenResponse = {
     'application/json': {
       schema: ErrorSchema,
       examples: {
-        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'not a member of the chat' } },
+        forbidden: { summary: 'HTTP 403', value: { code: 403, msg: 'cannot recall message 2' } },
       },
     },
   },
@@ -426,7 +458,9 @@ const NotFoundResponse = {
   content: {
     'application/json': {
       schema: ErrorSchema,
-      examples: { notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'chat not found' } } },
+      examples: {
+        notFound: { summary: 'HTTP 404', value: { code: 404, msg: 'no group s_5e6f7a8b9c0d1e2f' } },
+      },
     },
   },
 }
@@ -467,7 +501,7 @@ const ConflictResponse = {
       examples: {
         conflict: {
           summary: 'HTTP 409',
-          value: { code: 409, msg: 'message id already used with different content' },
+          value: { code: 409, msg: 'message id reused with different content' },
         },
       },
     },
@@ -479,13 +513,13 @@ const BearerAuthSecurityScheme = {
   scheme: 'bearer',
   bearerFormat: 'JWT',
   description:
-    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.',
+    '`Authorization: Bearer <JWT>`. The `sub` claim is the caller\'s user id; `role: "admin"` marks an administrator. Tokens are HS256 (`JWT_SECRET`) or RS256/ES256 (`JWKS_URL`). A missing, malformed, expired or badly signed token is answered with 401; an operation that needs an administrator answers 403 to any other caller.\n\nWhere a token comes from: `imgate serve` prints a 24-hour administrator token at start (development mode, generated secret); `imgate token <user> [--admin] [--ttl SECONDS]` mints more with the same secret; `POST /admin/tokens` (admin document, administrator token) mints them over HTTP outside production. In development mode the `/docs` page offers one-click tokens for the sandbox users (Alice `0x4c3f…`, for whom every example is written; Bob; Carol): see `docs/sandbox.md`.',
 }
 
 export const postAppRecordRevokeRoute = createRoute({
   method: 'post',
   path: '/app/record/revoke',
-  tags: ['record'],
+  tags: ['records'],
   summary: 'Recall a message',
   description:
     "撤回消息 (seed 004). Recalls the caller's own message for everyone and pushes `withdraw message`. Only the sender may recall (403); an unknown logId, or one the caller cannot see, is a 404. Recalling an already recalled message succeeds and pushes nothing. `type` is accepted and ignored.",
@@ -496,7 +530,7 @@ export const postAppRecordRevokeRoute = createRoute({
         'application/json': {
           schema: RevokeReqSchema,
           examples: {
-            private: { summary: 'Recall a private message', value: { type: 0, logId: 1024 } },
+            private: { summary: 'Recall a private message', value: { type: 0, logId: 5 } },
           },
         },
       },
@@ -526,7 +560,7 @@ export const postAppRecordRevokeRoute = createRoute({
 export const postAppRecordFocusRoute = createRoute({
   method: 'post',
   path: '/app/record/focus',
-  tags: ['record'],
+  tags: ['records'],
   summary: 'Focus (star) a message',
   description:
     '关注消息 (seed 004). Stars the message for the caller only (`focused: true` in its records); idempotent. An unknown logId, or one the caller cannot see, is a 404. No event is pushed. `type` is accepted and ignored.',
@@ -536,7 +570,7 @@ export const postAppRecordFocusRoute = createRoute({
       content: {
         'application/json': {
           schema: FocusReqSchema,
-          examples: { group: { summary: 'Star a group message', value: { type: 1, logId: 1025 } } },
+          examples: { group: { summary: 'Star a group message', value: { type: 1, logId: 1 } } },
         },
       },
       required: true,
@@ -564,7 +598,7 @@ export const postAppRecordFocusRoute = createRoute({
 export const postAppRecordSyncRecordRoute = createRoute({
   method: 'post',
   path: '/app/record/sync-record',
-  tags: ['record'],
+  tags: ['records'],
   summary: 'Synchronise chat records',
   description:
     '同步聊天记录 (seed 004). Up to `count` records visible to the caller, in every chat it is a member of, with a logId greater than `start`, ascending by logId. Each record is the base64 of the UTF-8 JSON of a `Record`. Recalled messages appear with `state` 1 and `msg` ""; hidden and non-addressed messages are absent. To continue, pass the last logId as the next `start`.',
@@ -577,8 +611,8 @@ export const postAppRecordSyncRecordRoute = createRoute({
           examples: {
             fromStart: { summary: 'The first 100 records', value: { count: 100 } },
             next: {
-              summary: 'The next 100 records after logId 1024',
-              value: { count: 100, start: 1024 },
+              summary: 'The next 100 records after logId 3',
+              value: { count: 100, start: 3 },
             },
           },
         },
@@ -618,7 +652,7 @@ export const postAppRecordSyncRecordRoute = createRoute({
 export const postAppRecordPriChatRecordRoute = createRoute({
   method: 'post',
   path: '/app/record/pri-chat-record',
-  tags: ['record'],
+  tags: ['records'],
   summary: 'Get private chat records',
   description:
     '获取私聊消息 (seed 004). Up to `count` records of the single chat between the caller and `targetId`, with a logId smaller than `logId` (0 or "0" = from the latest), descending by logId. `logId` may be a JSON integer or a decimal string. 404 if no single chat with `targetId` exists.',
@@ -638,11 +672,11 @@ export const postAppRecordPriChatRecordRoute = createRoute({
               },
             },
             older: {
-              summary: '20 records older than logId 1024 (integer form)',
+              summary: '20 records older than logId 5 (integer form)',
               value: {
                 targetId: '0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d',
                 count: 20,
-                logId: 1024,
+                logId: 5,
               },
             },
           },
@@ -694,7 +728,7 @@ export const postAppRecordPriChatRecordRoute = createRoute({
 export const postRecordPushRoute = createRoute({
   method: 'post',
   path: '/record/push',
-  tags: ['push'],
+  tags: ['record push'],
   summary: 'Send a message (multipart frame)',
   description:
     '发送消息 (seed 004, `/record/push`). The multipart part `file` holds a JSON `MessageFrame` (`#/components/schemas/MessageFrame`): private (`channelType` 0) to the user `target` (through the single chat with that user), group (1) to the chat `target`. Pushes `send message`. Idempotent on (chat, sender, `msgId`): a retry with the same content returns the first result; the same `msgId` with different content is a 409. A missing `file` part or an invalid frame is a 400.',
@@ -708,7 +742,7 @@ export const postRecordPushRoute = createRoute({
             private: {
               summary: 'A private text message',
               value: {
-                file: '{"channelType":0,"target":"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d","msgId":"0x9f2c1d7e5b3a40c8e6d1f0a2b4c6d8e0f1a3b5c7","msgType":1,"msg":"hello"}',
+                file: '{"channelType":0,"target":"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d","msgId":"0x8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3","msgType":1,"msg":"hello"}',
               },
             },
           },
@@ -736,7 +770,7 @@ export const postRecordPushRoute = createRoute({
 export const postRecordPush2Route = createRoute({
   method: 'post',
   path: '/record/push2',
-  tags: ['push'],
+  tags: ['record push'],
   summary: 'Send a message (multipart transport envelope)',
   description:
     '发送消息 (seed 004, `/record/push2`). Like `/record/push`, but the part `file` holds a JSON `TransportEnvelope` `{op, seq, body}` (`#/components/schemas/TransportEnvelope`) whose `body` is the message frame; `op` must be 3 (send). Pushes `send message`; idempotent on (chat, sender, `msgId`).',
@@ -745,12 +779,12 @@ export const postRecordPush2Route = createRoute({
     body: {
       content: {
         'multipart/form-data': {
-          schema: PushReqSchema,
+          schema: Push2ReqSchema,
           examples: {
             group: {
               summary: 'A group text message in an envelope',
               value: {
-                file: '{"op":3,"seq":7,"body":{"channelType":1,"target":"s_a7be32fecc0b2015","msgId":"0x1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e","msgType":1,"msg":"hello everyone"}}',
+                file: '{"op":3,"seq":7,"body":{"channelType":1,"target":"s_a7be32fecc0b2015","msgId":"0x91a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4","msgType":1,"msg":"hello everyone"}}',
               },
             },
           },

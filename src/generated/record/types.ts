@@ -204,18 +204,19 @@ export interface components {
             type?: components["schemas"]["RecordType"];
             logId: components["schemas"]["LogId"];
         };
+        /**
+         * Format: int64
+         * @description Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning.
+         * @default 0
+         */
+        SyncStart: number;
         SyncReq: {
             /**
              * Format: int64
              * @description The number of records to return at most (`range=[1:1000]`).
              */
             count: number;
-            /**
-             * Format: int64
-             * @description Return records with a logId greater than this one (exclusive); 0 or absent = from the beginning.
-             * @default 0
-             */
-            start: number;
+            start?: components["schemas"]["SyncStart"];
         };
         SyncResp: {
             /**
@@ -239,7 +240,7 @@ export interface components {
              * @description The number of records to return at most (`range=[1:100]`).
              */
             count: number;
-            /** @description Exclusive upper bound: return records with a smaller logId; 0 or "0" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted. */
+            /** @description Exclusive upper bound: return records with a smaller logId; 0 or "0" = start from the latest. The seed declares this field a string (`Mid string`) while every other logId is an int64: both a JSON integer and a decimal string are accepted. The string form is a decimal of at most 2^53−1 (9007199254740991), like the integer form; the pattern spells that bound out digit by digit. */
             logId: number | string;
         };
         /**
@@ -274,17 +275,26 @@ export interface components {
             /** @description Records of the single chat, descending by logId. */
             records: components["schemas"]["Record"][];
         };
+        /** @description The multipart body of `/record/push` (docs/bindings.md). */
         PushReq: {
             /**
-             * Format: binary
-             * @description The JSON frame, as a file part or a plain form field (`form:"file"`); `/record/push`: a `MessageFrame`, `/record/push2`: a `TransportEnvelope`. A missing part or invalid JSON is a 400.
+             * @description The JSON `MessageFrame`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the frame itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.
+             * @example {"channelType":0,"target":"0x8a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d","msgId":"0x8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3","msgType":1,"msg":"hello"}
              */
-            file: string;
+            file: string | components["schemas"]["MessageFrame"];
         };
         PushResp: {
             logId: components["schemas"]["LogId"];
             /** @description The stored instant in milliseconds since the epoch (`uint64`). */
             datetime: components["schemas"]["EpochMillis"];
+        };
+        /** @description The multipart body of `/record/push2` (docs/bindings.md). */
+        Push2Req: {
+            /**
+             * @description The JSON `TransportEnvelope`, as a file part or a plain form field (`form:"file"`): its text (the first form) or the envelope itself serialized as the part (the second form, `encoding` `application/json`). A missing part or invalid JSON is a 400.
+             * @example {"op":3,"seq":7,"body":{"channelType":1,"target":"s_a7be32fecc0b2015","msgId":"0x91a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4","msgType":1,"msg":"hello everyone"}}
+             */
+            file: string | components["schemas"]["TransportEnvelope"];
         };
     };
     responses: {
@@ -518,7 +528,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["PushReq"];
+                "multipart/form-data": components["schemas"]["Push2Req"];
             };
         };
         responses: {

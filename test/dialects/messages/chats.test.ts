@@ -63,6 +63,7 @@ describe('chats', () => {
         last_sequence: 1,
         last_time: sent.created_at,
         created_at: expect.any(Number),
+        chat_num: sent.chat_num,
       },
     ]);
     expect((await w.post('/chat/detail', w.tokens.owner, { ids: [chat] })).body.data.items).toEqual([]);

@@ -31,6 +31,8 @@ describe('POST /messages/detail', () => {
         extra: {},
         action: {},
         created_at: sent.created_at,
+        chat_num: sent.chat_num,
+        msg_num: sent.msg_num,
       },
     ]);
   });

@@ -87,7 +87,14 @@ export async function send(
     ...extra,
   });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return answer.body.data as { id: string; chat_id: string; sequence: number; created_at: number };
+  return answer.body.data as {
+    id: string;
+    chat_id: string;
+    sequence: number;
+    created_at: number;
+    chat_num: number;
+    msg_num: number;
+  };
 }
 
 /** The `/message/list` items of `chatId` for `token` (the latest `count`). */
