@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { fromFile, Parser } from '@asyncapi/parser';
 import { SpecError } from './errors.ts';
+import { PROMISES_KEY, readPromises } from './promise-model.ts';
 import type { PushMessageSpec, PushSpec, Schema } from './spec-model.ts';
 
 type Node = Record<string, unknown>;
@@ -61,6 +62,12 @@ export async function loadAsyncApi(file: string): Promise<PushSpec> {
         kind,
         payload: payload as Schema,
         pointer: `#/components/messages/${m.id()}`,
+        promises: readPromises(
+          (m.json() as Node)[PROMISES_KEY],
+          shown,
+          `#/components/messages/${m.id()}`,
+          `push:${m.id()}`,
+        ),
       },
     ];
   });
@@ -68,5 +75,11 @@ export async function loadAsyncApi(file: string): Promise<PushSpec> {
   const pathname = document.servers().all()[0]?.pathname() ?? '';
   const joined = `/${pathname}/${address}`.replace(/\/+/g, '/');
   const path = joined.length > 1 ? joined.replace(/\/$/, '') : joined;
-  return { file: shown, address: path, discriminator, messages: specs };
+  const promises = readPromises(
+    (channel.json() as Node)[PROMISES_KEY],
+    shown,
+    `#/channels/${channel.id()}`,
+    'push',
+  );
+  return { file: shown, address: path, discriminator, messages: specs, promises };
 }

@@ -1,7 +1,8 @@
 import { basename, extname, relative } from 'node:path';
 import { loadDereferenced } from './dereference.ts';
 import { SpecError } from './errors.ts';
-import { joinPointer } from './json-pointer.ts';
+import { joinPointer, readPointer } from './json-pointer.ts';
+import { type DeclaredPromise, PROMISES_KEY, readPromises } from './promise-model.ts';
 import type {
   ApiSpec,
   HeaderSpec,
@@ -120,8 +121,25 @@ function operationOf(
     securityScopes: security.scopes,
     emits,
     links: linksOf(raw.responses),
+    promises: resolveSchemas(
+      readPromises(raw[PROMISES_KEY], file, pointer, `${variant}:${raw.operationId}`),
+      doc,
+      file,
+    ),
     extensions,
   };
+}
+
+/** A promise's `schema: '#/components/schemas/Record'` becomes the (dereferenced) schema itself. */
+function resolveSchemas(promises: DeclaredPromise[], doc: Node, file: string): DeclaredPromise[] {
+  return promises.map((p) => {
+    const ref = p.params.schema;
+    if (typeof ref !== 'string') return p;
+    const schema = readPointer(doc, ref);
+    if (schema === null || typeof schema !== 'object')
+      throw new SpecError(`promise ${p.id}: unresolvable schema ${ref}`, file, p.pointer.slice(file.length));
+    return { ...p, params: { ...p.params, schema } };
+  });
 }
 
 /**
