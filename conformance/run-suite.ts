@@ -84,5 +84,5 @@ export async function runSuite(options: SuiteOptions): Promise<{ results: Result
   };
   for (const phase of ALL_PHASES.filter((p) => options.phases.includes(p))) await phases[phase]();
   results.finishedAt = performance.now();
-  return { results, matrix: coverageMatrix(ctx.specs, results, options.variants) };
+  return { results, matrix: coverageMatrix(ctx.specs, results, options.variants, new Set(CHECKS.keys())) };
 }
