@@ -1,6 +1,6 @@
 import type { CheckInput } from '../engine/check-types.ts';
 import { ConversationLeaked, type Failure } from '../engine/failures.ts';
-import { promiseItems, readValue } from '../engine/promise-model.ts';
+import { promiseItems, readValue, param } from '../engine/promise-model.ts';
 import { answerPromises, promiseBase } from './promise-failure.ts';
 
 /**
@@ -11,7 +11,7 @@ import { answerPromises, promiseBase } from './promise-failure.ts';
 export function conversation_isolation(input: CheckInput): readonly Failure[] {
   if (input.kind !== 'response') return [];
   return answerPromises(input, 'conversation_isolation').flatMap((promise) => {
-    const conversation = readValue(input.exchange.request.body, String(promise.params.conversation));
+    const conversation = readValue(input.exchange.request.body, param(promise, 'conversation'));
     const anyOf = (promise.params.anyOf as string[] | undefined) ?? [];
     const where = Object.entries((promise.params.where ?? {}) as Record<string, unknown>);
     const strangers = (promiseItems(promise, input.exchange.response.json) ?? []).filter(

@@ -1,7 +1,7 @@
 import type { CheckInput, PromiseInput, ResponseInput } from '../engine/check-types.ts';
 import { CursorViolated, type Failure } from '../engine/failures.ts';
 import type { Exchange } from '../engine/http-client.ts';
-import { asNumber, type DeclaredPromise, promiseItems, readValue } from '../engine/promise-model.ts';
+import { asNumber, type DeclaredPromise, promiseItems, readValue, param } from '../engine/promise-model.ts';
 import { answerPromises, promiseBase } from './promise-failure.ts';
 
 /** Consecutive pages of one cursor promise and one big window over the same range (engine/paging.ts). */
@@ -13,24 +13,24 @@ export interface PagesObservation {
 
 /** `forward`, `backward`, or undefined when the request names neither direction of the promise. */
 export function directionOf(promise: DeclaredPromise, body: unknown): 'forward' | 'backward' | undefined {
-  const { forward, backward, direction } = promise.params;
+  const { forward, backward } = promise.params;
   if (forward === 'always') return 'forward';
   if (backward === 'always') return 'backward';
-  const value = readValue(body, String(direction ?? ''));
+  const value = readValue(body, param(promise, 'direction'));
   return value === forward ? 'forward' : value === backward ? 'backward' : undefined;
 }
 
 /** The numeric keys of the items of an answer, in answer order. */
 export function keysOf(promise: DeclaredPromise, json: unknown): number[] {
   return (promiseItems(promise, json) ?? [])
-    .map((item) => asNumber(readValue(item, String(promise.params.key))))
+    .map((item) => asNumber(readValue(item, param(promise, 'key'))))
     .filter((k): k is number => k !== undefined);
 }
 
 function pageProblem(promise: DeclaredPromise, exchange: Exchange): string | undefined {
   const way = directionOf(promise, exchange.request.body);
   if (!way) return undefined;
-  const cursor = asNumber(readValue(exchange.request.body, String(promise.params.cursor))) ?? 0;
+  const cursor = asNumber(readValue(exchange.request.body, param(promise, 'cursor'))) ?? 0;
   const keys = keysOf(promise, exchange.response.json);
   if (promise.params.none !== undefined && cursor === asNumber(promise.params.none))
     return keys.length > 0 ? `cursor ${cursor} means "none", yet ${keys.length} items came back` : undefined;
@@ -42,7 +42,7 @@ function pageProblem(promise: DeclaredPromise, exchange: Exchange): string | und
   );
   if (outside === undefined) return undefined;
   const relation = way === 'forward' ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<';
-  return `${String(promise.params.key)} ${outside} is not ${relation} the ${promise.params.bound} cursor ${cursor}`;
+  return `${param(promise, 'key')} ${outside} is not ${relation} the ${param(promise, 'bound')} cursor ${cursor}`;
 }
 
 function perPage(input: ResponseInput): Failure[] {

@@ -1,6 +1,6 @@
 import type { CheckInput } from '../engine/check-types.ts';
 import { EncodingViolation, type Failure } from '../engine/failures.ts';
-import { readValue, STANDARD_BASE64 } from '../engine/promise-model.ts';
+import { readValue, STANDARD_BASE64, param } from '../engine/promise-model.ts';
 import { validate } from '../engine/schema-validator.ts';
 import type { Schema } from '../engine/spec-model.ts';
 import { answerPromises, promiseBase } from './promise-failure.ts';
@@ -8,7 +8,8 @@ import { answerPromises, promiseBase } from './promise-failure.ts';
 /** Why one encoded item is not what the promise says, or undefined when it is. */
 function problemOf(item: unknown, schema: Schema | undefined): string | undefined {
   if (typeof item !== 'string') return `is a ${typeof item}, not a base64 string`;
-  if (!STANDARD_BASE64.test(item)) return 'is not standard padded base64 (RFC 4648 §4; base64url is not format: byte)';
+  if (!STANDARD_BASE64.test(item))
+    return 'is not standard padded base64 (RFC 4648 §4; base64url is not format: byte)';
   const text = Buffer.from(item, 'base64').toString('utf8');
   let decoded: unknown;
   try {
@@ -17,7 +18,9 @@ function problemOf(item: unknown, schema: Schema | undefined): string | undefine
     return `does not decode to JSON: ${text.slice(0, 80)}`;
   }
   const violations = schema ? validate(schema, decoded) : [];
-  return violations[0] ? `decodes to JSON that breaks the declared schema: ${violations[0].message}` : undefined;
+  return violations[0]
+    ? `decodes to JSON that breaks the declared schema: ${violations[0].message}`
+    : undefined;
 }
 
 /**
@@ -28,7 +31,7 @@ function problemOf(item: unknown, schema: Schema | undefined): string | undefine
 export function encoding_conformance(input: CheckInput): readonly Failure[] {
   if (input.kind !== 'response') return [];
   return answerPromises(input, 'encoding_conformance').flatMap((promise) => {
-    const items = readValue(input.exchange.response.json, String(promise.params.items));
+    const items = readValue(input.exchange.response.json, param(promise, 'items'));
     if (!Array.isArray(items)) return [];
     const schema = promise.params.schema as Schema | undefined;
     const bad = items.map((item, i) => [i, problemOf(item, schema)] as const).filter(([, p]) => p);
@@ -36,7 +39,7 @@ export function encoding_conformance(input: CheckInput): readonly Failure[] {
       ([i, problem]) =>
         new EncodingViolation({
           ...promiseBase(promise, 'encoding_conformance', input.exchange),
-          message: `${promise.id}: ${String(promise.params.items)}/${i} ${problem}`,
+          message: `${promise.id}: ${param(promise, 'items')}/${i} ${problem}`,
         }),
     );
   });

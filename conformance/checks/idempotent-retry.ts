@@ -1,7 +1,7 @@
 import type { CheckInput } from '../engine/check-types.ts';
 import { type Failure, NotIdempotent } from '../engine/failures.ts';
 import type { Exchange } from '../engine/http-client.ts';
-import { asNumber, readValue } from '../engine/promise-model.ts';
+import { asNumber, readValue, param } from '../engine/promise-model.ts';
 import { promiseBase } from './promise-failure.ts';
 
 /** A first call, its identical retry, and a reuse of the same key with the `change` field altered. */
@@ -19,7 +19,7 @@ export interface RetryObservation {
 export function idempotent_retry(input: CheckInput): readonly Failure[] {
   if (input.kind !== 'promise' || input.promise.check !== 'idempotent_retry') return [];
   const { first, retry, conflict } = input.observation as RetryObservation;
-  const answer = String(input.promise.params.answer ?? '');
+  const answer = param(input.promise, 'answer');
   const failures: Failure[] = [];
   const a = JSON.stringify(readValue(first.response.json, answer));
   const b = JSON.stringify(readValue(retry.response.json, answer));

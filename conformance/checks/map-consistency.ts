@@ -1,6 +1,6 @@
 import type { CheckInput } from '../engine/check-types.ts';
 import { type Failure, MapInconsistent } from '../engine/failures.ts';
-import { asNumber, readValue } from '../engine/promise-model.ts';
+import { asNumber, readValue, param } from '../engine/promise-model.ts';
 import { answerPromises, promiseBase } from './promise-failure.ts';
 
 /**
@@ -12,22 +12,26 @@ export function map_consistency(input: CheckInput): readonly Failure[] {
   if (input.kind !== 'response') return [];
   return answerPromises(input, 'map_consistency').flatMap((promise) => {
     const json = input.exchange.response.json;
-    const map = readValue(json, String(promise.params.map));
-    const items = readValue(json, String(promise.params.items));
+    const map = readValue(json, param(promise, 'map'));
+    const items = readValue(json, param(promise, 'items'));
     if (map === null || typeof map !== 'object' || !Array.isArray(items)) return [];
     const pairs = items.map((item) => ({
-      key: asNumber(readValue(item, String(promise.params.mapKey))),
-      value: asNumber(readValue(item, String(promise.params.mapValue))),
+      key: asNumber(readValue(item, param(promise, 'mapKey'))),
+      value: asNumber(readValue(item, param(promise, 'mapValue'))),
     }));
     const problems: string[] = [];
     for (const [rawKey, rawValue] of Object.entries(map)) {
       const [key, value] = [asNumber(rawKey), asNumber(rawValue)];
       const byValue = pairs.find((p) => p.value === value);
       if (byValue && byValue.key !== key)
-        problems.push(`entry ${rawKey} -> ${String(rawValue)}, but that item has ${String(promise.params.mapKey)} ${byValue.key}`);
+        problems.push(
+          `entry ${rawKey} -> ${String(rawValue)}, but that item has ${param(promise, 'mapKey')} ${byValue.key}`,
+        );
       const byKey = pairs.find((p) => p.key === key);
       if (byKey && byKey.value !== value)
-        problems.push(`entry ${rawKey} -> ${String(rawValue)}, but the item with that key has ${String(promise.params.mapValue)} ${byKey.value}`);
+        problems.push(
+          `entry ${rawKey} -> ${String(rawValue)}, but the item with that key has ${param(promise, 'mapValue')} ${byKey.value}`,
+        );
     }
     if (problems.length === 0) return [];
     return [

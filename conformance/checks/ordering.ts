@@ -1,6 +1,6 @@
 import type { CheckInput } from '../engine/check-types.ts';
 import { type Failure, OutOfOrder } from '../engine/failures.ts';
-import { asNumber, promiseItems, readValue } from '../engine/promise-model.ts';
+import { asNumber, promiseItems, readValue, param } from '../engine/promise-model.ts';
 import { answerPromises, promiseBase } from './promise-failure.ts';
 
 /**
@@ -12,7 +12,7 @@ export function ordering(input: CheckInput): readonly Failure[] {
   if (input.kind !== 'response') return [];
   return answerPromises(input, 'ordering').flatMap((promise) => {
     const keys = (promiseItems(promise, input.exchange.response.json) ?? []).map((item) =>
-      asNumber(readValue(item, String(promise.params.key))),
+      asNumber(readValue(item, param(promise, 'key'))),
     );
     const descending = promise.params.order === 'descending';
     for (let i = 1; i < keys.length; i++) {
@@ -22,7 +22,7 @@ export function ordering(input: CheckInput): readonly Failure[] {
       return [
         new OutOfOrder({
           ...promiseBase(promise, 'ordering', input.exchange),
-          message: `${promise.id}: ${String(promise.params.key)} ${a} is followed by ${b}, not strictly ${String(promise.params.order)}`,
+          message: `${promise.id}: ${param(promise, 'key')} ${a} is followed by ${b}, not strictly ${param(promise, 'order')}`,
         }),
       ];
     }

@@ -1,6 +1,6 @@
 import type { CheckInput } from '../engine/check-types.ts';
 import { type Failure, WrongPushActor } from '../engine/failures.ts';
-import { promisesFor, readValue } from '../engine/promise-model.ts';
+import { promisesFor, readValue, param } from '../engine/promise-model.ts';
 import { promiseBase } from './promise-failure.ts';
 
 /**
@@ -11,7 +11,7 @@ import { promiseBase } from './promise-failure.ts';
 export function push_actor(input: CheckInput): readonly Failure[] {
   if (input.kind !== 'push-expectation' || !input.entitled || input.actorNum === undefined) return [];
   return promisesFor(input.message?.promises ?? [], 'push_actor').flatMap((promise) => {
-    const field = String(promise.params.actor ?? '');
+    const field = param(promise, 'actor');
     const wrong = input.received.filter(input.wanted).filter((e) => readValue(e, field) !== input.actorNum);
     if (wrong.length === 0) return [];
     return [

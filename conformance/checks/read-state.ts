@@ -1,7 +1,7 @@
 import type { CheckInput } from '../engine/check-types.ts';
 import { type Failure, ReadStateWrong } from '../engine/failures.ts';
 import type { Exchange } from '../engine/http-client.ts';
-import { asNumber, readValue } from '../engine/promise-model.ts';
+import { asNumber, readValue, param } from '../engine/promise-model.ts';
 import { promiseBase } from './promise-failure.ts';
 
 /** A view of read state as the `read_state` promise lists it (`views`). */
@@ -36,7 +36,9 @@ const items = (view: View, ex: Exchange): unknown[] => {
 /** Only what the view says about read state: `[key, flag]` pairs, or the conversation's mark. */
 function projection(view: View, ex: Exchange, conversationId: string): string {
   if (view.flag && view.key)
-    return JSON.stringify(items(view, ex).map((i) => [readValue(i, view.key ?? ''), readValue(i, view.flag ?? '')]));
+    return JSON.stringify(
+      items(view, ex).map((i) => [readValue(i, view.key ?? ''), readValue(i, view.flag ?? '')]),
+    );
   const row = items(view, ex).find((item) => readValue(item, view.match ?? '') === conversationId);
   return JSON.stringify(readValue(row, view.value ?? ''));
 }
@@ -48,7 +50,9 @@ function readerProblems(view: View, ex: Exchange, mark: number, obs: ReadObserva
       const flag = asNumber(readValue(item, view.flag as string));
       if (key === undefined) return [];
       const want = key <= mark || obs.ownKeys.includes(key) ? 1 : 0;
-      return flag === want ? [] : [`${view.operation}: ${view.flag} of ${key} is ${flag}, want ${want} (mark ${mark})`];
+      return flag === want
+        ? []
+        : [`${view.operation}: ${view.flag} of ${key} is ${flag}, want ${want} (mark ${mark})`];
     });
   }
   const row = items(view, ex).find((item) => readValue(item, view.match ?? '') === obs.conversationId);
@@ -65,7 +69,7 @@ export function read_state(input: CheckInput): readonly Failure[] {
   if (input.kind !== 'promise' || input.promise.check !== 'read_state') return [];
   const obs = input.observation as ReadObservation;
   const views = (input.promise.params.views ?? []) as View[];
-  const mark = asNumber(readValue(obs.marked.request.body, String(input.promise.params.mark))) ?? 0;
+  const mark = asNumber(readValue(obs.marked.request.body, param(input.promise, 'mark'))) ?? 0;
   const problems: string[] = [];
   for (const view of views) {
     const mine = obs.reader[view.operation];

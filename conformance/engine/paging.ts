@@ -4,7 +4,7 @@ import type { Exchange } from './http-client.ts';
 import { asNumber, type DeclaredPromise } from './promise-model.ts';
 
 const MAX_PAGES = 30;
-const field = (pointer: unknown): string => String(pointer ?? '').replace(/^\//, '');
+const field = (pointer: unknown): string => (typeof pointer === 'string' ? pointer.replace(/^\//, '') : '');
 
 export interface PagingOptions {
   readonly way: 'forward' | 'backward';
@@ -39,7 +39,10 @@ export async function paginate(
   const pages: Exchange[] = [];
   let cursor = options.start;
   for (let i = 0; i < MAX_PAGES; i++) {
-    const page = await rt.call(operationId, body(cursor, options.pageSize), { ...options.call, label: `${promise.id} page ${i + 1}` });
+    const page = await rt.call(operationId, body(cursor, options.pageSize), {
+      ...options.call,
+      label: `${promise.id} page ${i + 1}`,
+    });
     if (directionOf(promise, page.exchange.request.body) !== options.way) return;
     const keys = keysOf(promise, page.json);
     if (keys.length === 0) break;
@@ -47,6 +50,9 @@ export async function paginate(
     cursor = options.way === 'forward' ? Math.max(...keys) + inclusive : Math.min(...keys) - inclusive;
     if (cursor === stopAt || cursor < 0) break;
   }
-  const whole = await rt.call(operationId, body(options.start, options.wholeLimit), { ...options.call, label: `${promise.id} one window` });
+  const whole = await rt.call(operationId, body(options.start, options.wholeLimit), {
+    ...options.call,
+    label: `${promise.id} one window`,
+  });
   rt.judge(promise, { pages, whole: whole.exchange, wholeLimit: options.wholeLimit });
 }

@@ -1,15 +1,28 @@
 import type { CounterObservation } from '../checks/counter-monotonic.ts';
 import { runChecks } from './exchange.ts';
 import type { Exchange } from './http-client.ts';
-import { asNumber, type DeclaredPromise, promisesFor, readValue } from './promise-model.ts';
+import { asNumber, type DeclaredPromise, promisesFor, readValue, param } from './promise-model.ts';
 import type { RunContext } from './run-context.ts';
 import type { Operation } from './spec-model.ts';
 
 /** Runs the check a stateful promise names on what a flow observed, and records it as one case. */
-export function judgePromise(ctx: RunContext, phase: string, promise: DeclaredPromise, observation: unknown): void {
+export function judgePromise(
+  ctx: RunContext,
+  phase: string,
+  promise: DeclaredPromise,
+  observation: unknown,
+): void {
   const { checks, failures } = runChecks(ctx, { kind: 'promise', promise, observation });
   const [variant = 'push', operation = promise.owner] = promise.owner.split(':');
-  ctx.results.add({ variant, phase, operation, label: `${phase} promise ${promise.id}`, checks, failures, ms: 0 });
+  ctx.results.add({
+    variant,
+    phase,
+    operation,
+    label: `${phase} promise ${promise.id}`,
+    checks,
+    failures,
+    ms: 0,
+  });
 }
 
 /**
@@ -27,10 +40,15 @@ export function createCounterRecorder() {
       if (bodies.has(body)) return;
       bodies.add(body);
       for (const promise of promisesFor(operation.promises, 'counter_monotonic')) {
-        const counter = String(promise.params.counter ?? promise.id);
-        const value = promise.params.value === undefined ? undefined : asNumber(readValue(json, String(promise.params.value)));
-        const scopeValue = promise.params.scope === undefined ? undefined : readValue(exchange.request.body, String(promise.params.scope));
-        const scope = scopeValue === undefined ? undefined : String(scopeValue);
+        const counter = param(promise, 'counter') || promise.id;
+        const value =
+          promise.params.value === undefined ? undefined : asNumber(readValue(json, param(promise, 'value')));
+        const scopeValue =
+          promise.params.scope === undefined
+            ? undefined
+            : readValue(exchange.request.body, param(promise, 'scope'));
+        const scope =
+          typeof scopeValue === 'string' || typeof scopeValue === 'number' ? String(scopeValue) : undefined;
         const list = series.get(counter) ?? [];
         list.push({ promise, value, scope, exchange });
         series.set(counter, list);

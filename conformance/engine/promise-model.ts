@@ -24,7 +24,6 @@ export interface DeclaredPromise {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-
 /** Reads and validates an `x-imgate-promises` block; a malformed block is a SpecError with its pointer. */
 export function readPromises(raw: unknown, file: string, base: string, owner: string): DeclaredPromise[] {
   if (raw === undefined) return [];
@@ -38,11 +37,26 @@ export function readPromises(raw: unknown, file: string, base: string, owner: st
     if (!validatePromise(params)) {
       const error = validatePromise.errors?.find((e) => e.keyword !== 'if') ?? validatePromise.errors?.[0];
       const where = `${pointer}${error?.instancePath ?? ''}`;
-      const extra = error?.params && 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';
+      const extra =
+        error?.params && 'additionalProperty' in error.params
+          ? ` (${String(error.params.additionalProperty)})`
+          : '';
       throw new SpecError(`invalid promise: ${error?.message ?? 'does not fit'}${extra}`, file, where);
     }
-    return { id: String(params.id), check: String(params.check), pointer: `${file}${pointer}`, owner, params };
+    return {
+      id: String(params.id),
+      check: String(params.check),
+      pointer: `${file}${pointer}`,
+      owner,
+      params,
+    };
   });
+}
+
+/** A string parameter of a promise (a pointer, a name); '' when absent or not a string. */
+export function param(promise: DeclaredPromise, name: string): string {
+  const value = promise.params[name];
+  return typeof value === 'string' ? value : '';
 }
 
 /** The promises of `list` that the check `check` verifies. */
@@ -52,7 +66,7 @@ export function promisesFor(list: readonly DeclaredPromise[], check: string): De
 
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
@@ -95,9 +109,12 @@ export function decodeItem(item: unknown, decode: unknown): unknown {
  * (a map such as imchat `recalls`), its entries as `{key, value}` with numeric keys.
  */
 export function promiseItems(promise: DeclaredPromise, answer: unknown): unknown[] | undefined {
-  const node = readValue(answer, String(promise.params.items ?? ''));
+  const node = readValue(answer, param(promise, 'items'));
   if (Array.isArray(node)) return node.map((item) => decodeItem(item, promise.params.decode));
   if (node !== null && typeof node === 'object')
-    return Object.entries(node).map(([key, value]) => ({ key: asNumber(key) ?? key, value }));
+    return Object.entries(node as Record<string, unknown>).map(([key, value]) => ({
+      key: asNumber(key) ?? key,
+      value,
+    }));
   return undefined;
 }

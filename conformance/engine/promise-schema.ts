@@ -8,10 +8,18 @@ const pointers = { type: 'array', items: pointer, minItems: 1 };
 const scalar = { type: ['integer', 'string'] };
 
 const byCheck: Record<string, { required: string[]; properties: Record<string, unknown> }> = {
-  window_bounds: { required: ['items', 'limit'], properties: { items: pointer, limit: pointer, default: { type: 'integer' } } },
+  window_bounds: {
+    required: ['items', 'limit'],
+    properties: { items: pointer, limit: pointer, default: { type: 'integer' } },
+  },
   ordering: {
     required: ['items', 'key', 'order'],
-    properties: { items: pointer, key: pointer, order: { enum: ['ascending', 'descending'] }, decode: { const: 'base64-json' } },
+    properties: {
+      items: pointer,
+      key: pointer,
+      order: { enum: ['ascending', 'descending'] },
+      decode: { const: 'base64-json' },
+    },
   },
   cursor_semantics: {
     required: ['items', 'key', 'cursor', 'bound'],
@@ -31,10 +39,28 @@ const byCheck: Record<string, { required: string[]; properties: Record<string, u
   },
   counter_monotonic: {
     required: ['counter'],
-    properties: { counter: { type: 'string' }, value: pointer, scope: pointer, start: { type: 'integer' }, step: { type: 'integer', minimum: 1 } },
+    properties: {
+      counter: { type: 'string' },
+      value: pointer,
+      scope: pointer,
+      start: { type: 'integer' },
+      step: { type: 'integer', minimum: 1 },
+    },
   },
-  read_state: { required: [], properties: { mark: pointer, conversation: pointer, reader: { const: 'caller' }, views: { type: 'array' }, view: { type: 'string' } } },
-  idempotent_retry: { required: ['keys', 'conflict'], properties: { keys: pointers, answer: pointer, change: pointer, conflict: { type: 'integer' } } },
+  read_state: {
+    required: [],
+    properties: {
+      mark: pointer,
+      conversation: pointer,
+      reader: { const: 'caller' },
+      views: { type: 'array' },
+      view: { type: 'string' },
+    },
+  },
+  idempotent_retry: {
+    required: ['keys', 'conflict'],
+    properties: { keys: pointers, answer: pointer, change: pointer, conflict: { type: 'integer' } },
+  },
   conversation_isolation: {
     required: ['items', 'conversation', 'anyOf'],
     properties: { items: pointer, conversation: pointer, anyOf: pointers, where: { type: 'object' } },
@@ -43,7 +69,10 @@ const byCheck: Record<string, { required: string[]; properties: Record<string, u
     required: ['items', 'encoding'],
     properties: { items: pointer, encoding: { const: 'base64' }, schema: { type: ['string', 'object'] } },
   },
-  map_consistency: { required: ['map', 'items', 'mapKey', 'mapValue'], properties: { map: pointer, items: pointer, mapKey: pointer, mapValue: pointer } },
+  map_consistency: {
+    required: ['map', 'items', 'mapKey', 'mapValue'],
+    properties: { map: pointer, items: pointer, mapKey: pointer, mapValue: pointer },
+  },
   use_after_free: { required: [], properties: {} },
   push_emitted: { required: [], properties: { deadline_ms: { type: 'integer', minimum: 1 } } },
   push_not_leaked: { required: [], properties: {} },
@@ -63,7 +92,11 @@ const byCheck: Record<string, { required: string[]; properties: Record<string, u
 export const PROMISE_SCHEMA = {
   type: 'object',
   required: ['id', 'check'],
-  properties: { id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9-]*$' }, check: { enum: Object.keys(byCheck) }, description: { type: 'string' } },
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9-]*$' },
+    check: { enum: Object.keys(byCheck) },
+    description: { type: 'string' },
+  },
   allOf: Object.entries(byCheck).map(([check, rule]) => ({
     if: { properties: { check: { const: check } } },
     then: {

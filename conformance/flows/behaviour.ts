@@ -6,7 +6,12 @@ import { readMarks } from './read-marks.ts';
 const SENDERS = ['owner', 'member', 'owner', 'member', 'owner', 'owner', 'owner'] as const;
 
 /** A first call, its identical retry and a conflicting reuse of the key, judged by `idempotent_retry`. */
-async function retries(rt: FlowRuntime, operationId: string, body: Record<string, unknown>, changed: Record<string, unknown>) {
+async function retries(
+  rt: FlowRuntime,
+  operationId: string,
+  body: Record<string, unknown>,
+  changed: Record<string, unknown>,
+) {
   for (const promise of rt.promises(operationId, 'idempotent_retry')) {
     const first = await rt.call(operationId, body, { label: 'first call' });
     const retry = await rt.call(operationId, body, { label: 'identical retry' });
@@ -30,14 +35,28 @@ export const behaviour: Flow = {
     const member = rt.fixtures.actors.member?.id ?? '';
     const sent: { as: string; seq: number }[] = [];
     for (const as of SENDERS) {
-      const res = await rt.call('sendMessage', { id: rt.unique('b'), chat_id: direct, content: rt.unique('bc') }, { as });
+      const res = await rt.call(
+        'sendMessage',
+        { id: rt.unique('b'), chat_id: direct, content: rt.unique('bc') },
+        { as },
+      );
       sent.push({ as, seq: Number(at(res.json, 'data.sequence')) });
     }
     const id = rt.unique('retry');
-    await retries(rt, 'sendMessage', { id, chat_id: direct, content: 'first' }, { id, chat_id: direct, content: 'other' });
+    await retries(
+      rt,
+      'sendMessage',
+      { id, chat_id: direct, content: 'first' },
+      { id, chat_id: direct, content: 'other' },
+    );
     if (rt.has('recordPush')) {
       const frame = { channelType: 0, target: member, msgId: rt.unique('rp'), msgType: 1, msg: 'first' };
-      await retries(rt, 'recordPush', { file: JSON.stringify(frame) }, { file: JSON.stringify({ ...frame, msg: 'other' }) });
+      await retries(
+        rt,
+        'recordPush',
+        { file: JSON.stringify(frame) },
+        { file: JSON.stringify({ ...frame, msg: 'other' }) },
+      );
     }
     if (rt.has('imchatRecall')) {
       for (const { seq } of sent.filter((s) => s.as === 'owner').slice(0, 2))

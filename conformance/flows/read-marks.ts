@@ -2,7 +2,11 @@ import type { FlowRuntime } from '../engine/flow-types.ts';
 import type { Exchange } from '../engine/http-client.ts';
 
 /** Every view a `read_state` promise lists, as `as` sees the direct chat. */
-async function views(rt: FlowRuntime, as: string, views: readonly string[]): Promise<Record<string, Exchange>> {
+async function views(
+  rt: FlowRuntime,
+  as: string,
+  views: readonly string[],
+): Promise<Record<string, Exchange>> {
   const direct = rt.fixtures.chats.direct?.id ?? '';
   const bodies: Record<string, unknown> = {
     listMessages: { chat_id: direct, sequence: 0, direction: 'up', count: 100 },
@@ -19,7 +23,10 @@ async function views(rt: FlowRuntime, as: string, views: readonly string[]): Pro
  * The member marks the direct chat read up to the owner's fifth message (after its own last one):
  * its views must follow, the owner's must not move (`read_state`, imchat `ack-read-mark`).
  */
-export async function readMarks(rt: FlowRuntime, sent: readonly { as: string; seq: number }[]): Promise<void> {
+export async function readMarks(
+  rt: FlowRuntime,
+  sent: readonly { as: string; seq: number }[],
+): Promise<void> {
   const owner = rt.fixtures.actors.owner?.id ?? '';
   const direct = rt.fixtures.chats.direct?.id ?? '';
   const mark = sent[4]?.seq ?? 1;

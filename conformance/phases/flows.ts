@@ -33,7 +33,7 @@ async function openListeners(ctx: RunContext, phase: FlowPhase, actors: Record<s
         ctx.results.add({
           variant: 'push',
           phase,
-          operation: String(kind ?? 'frame'),
+          operation: typeof kind === 'string' ? kind : 'frame',
           label: `frame -> ${actor}`,
           checks,
           failures,
@@ -89,7 +89,15 @@ export async function runFlows(ctx: RunContext, phase: FlowPhase, flows: readonl
         frames: listener.frames.map((f) => f.json),
       };
       const { checks, failures } = runChecks(ctx, input);
-      ctx.results.add({ variant: 'push', phase, operation: 'connection', label: `${phase} connection ${listener.actor}`, checks, failures, ms: 0 });
+      ctx.results.add({
+        variant: 'push',
+        phase,
+        operation: 'connection',
+        label: `${phase} connection ${listener.actor}`,
+        checks,
+        failures,
+        ms: 0,
+      });
     }
   }
 }

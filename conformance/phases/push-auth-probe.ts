@@ -50,7 +50,8 @@ export async function probePushAuth(ctx: RunContext, phase: string, fixtures: Fi
       if (credential !== 'valid' && !refuse.includes(credential)) continue;
       for (const form of forms) {
         const url = pushUrl(ctx.target, push.address, form === 'query' ? (token ?? '') : undefined);
-        const headers: Record<string, string> = form === 'header' && token ? { authorization: `Bearer ${token}` } : {};
+        const headers: Record<string, string> =
+          form === 'header' && token ? { authorization: `Bearer ${token}` } : {};
         const status = await attempt(url, headers, ctx.timeoutMs);
         attempts.push({ credential: credential as ConnectAttempt['credential'], form, status });
       }

@@ -32,7 +32,8 @@ describe('x-imgate-promises', async () => {
     '%s: every block is a list of promises that fit the schema of their check',
     (_name, file) => {
       const raw = parse(readFileSync(file, 'utf8'));
-      for (const block of blocks(raw)) expect(() => readPromises(block.value, file, block.pointer, 'x')).not.toThrow();
+      for (const block of blocks(raw))
+        expect(() => readPromises(block.value, file, block.pointer, 'x')).not.toThrow();
     },
   );
 
@@ -58,8 +59,16 @@ describe('x-imgate-promises', async () => {
     ['not a list', { id: 'a' }, /must be a list/],
     ['no check', [{ id: 'a' }], /invalid promise/],
     ['an unknown check', [{ id: 'a', check: 'vibes' }], /invalid promise/],
-    ['a pointer without a slash', [{ id: 'a', check: 'ordering', items: 'msgs', key: '/k', order: 'ascending' }], /0\/items/],
-    ['a misspelt parameter', [{ id: 'a', check: 'window_bounds', items: '/a', limit: '/n', limt: 3 }], /limt/],
+    [
+      'a pointer without a slash',
+      [{ id: 'a', check: 'ordering', items: 'msgs', key: '/k', order: 'ascending' }],
+      /0\/items/,
+    ],
+    [
+      'a misspelt parameter',
+      [{ id: 'a', check: 'window_bounds', items: '/a', limit: '/n', limt: 3 }],
+      /limt/,
+    ],
   ])('refuses %s with the pointer of the node', (_name, value, message) => {
     expect(() => readPromises(value, 'doc.yaml', '#/paths/~1x/post', 'x')).toThrow(SpecError);
     expect(() => readPromises(value, 'doc.yaml', '#/paths/~1x/post', 'x')).toThrow(message);
