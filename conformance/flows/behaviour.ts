@@ -42,6 +42,9 @@ export const behaviour: Flow = {
       );
       sent.push({ as, seq: Number(at(res.json, 'data.sequence')) });
     }
+    if (rt.has('imchatSend'))
+      for (const n of [1, 2])
+        await rt.call('imchatSend', { target: member, target_type: 'user', msg: rt.unique(`imchat-${n}`) });
     const id = rt.unique('retry');
     await retries(
       rt,

@@ -40,10 +40,10 @@ export async function probePushAuth(ctx: RunContext, phase: string, fixtures: Fi
     const expired = fixtures.expiredToken;
     if (refuse.includes('expired') && expired) await sleep(Math.max(0, expired.expiresAt - Date.now() + 50));
     const tokens: Record<string, string | undefined> = {
+      valid,
       missing: undefined,
       forged: FORGED,
       ...(expired ? { expired: expired.token } : {}),
-      valid,
     };
     const attempts: ConnectAttempt[] = [];
     for (const [credential, token] of Object.entries(tokens)) {
