@@ -1,5 +1,7 @@
 import { type Exchange, toCurl } from './http-client.ts';
 
+const ALL_PHASE_LIST = 'examples,coverage,fuzz,stateful,push,consistency';
+
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 /** What every failure carries, so a report line is enough to find and replay the defect. */
@@ -23,6 +25,8 @@ export interface FailureInit {
 export abstract class Failure {
   abstract readonly title: string;
   readonly severity: Severity;
+  /** The CLI command that replays the phase this failure was seen in (set by Results). */
+  rerunCommand: string | undefined;
   constructor(readonly init: FailureInit) {
     this.severity = init.severity ?? 'high';
   }
@@ -37,9 +41,8 @@ export abstract class Failure {
   }
   /** A one-line command that replays the request, or a hint when there is no single request. */
   get repro(): string {
-    return this.init.exchange
-      ? toCurl(this.init.exchange.request)
-      : `imgate-conformance --phases ${this.check}`;
+    if (this.init.exchange) return toCurl(this.init.exchange.request);
+    return this.rerunCommand ?? `imgate-conformance --target URL --phases ${ALL_PHASE_LIST}`;
   }
   toJSON(): Record<string, unknown> {
     const ex = this.init.exchange;

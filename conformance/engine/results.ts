@@ -32,9 +32,15 @@ export class Results {
   readonly promisesEvaluated = new Set<string>();
   readonly startedAt = performance.now();
   finishedAt = 0;
+  /** Builds the command that replays one phase (repro of failures that are not one HTTP request). */
+  rerun: ((phase: string) => string) | undefined;
+  /** Set when the run stopped early (interrupted, or the runner broke): reports say so. */
+  partial: string | undefined;
   constructor(private readonly onCase?: OnCase) {}
 
   add(record: CaseRecord): void {
+    if (this.rerun)
+      for (const f of record.failures) if (!f.init.exchange) f.rerunCommand ??= this.rerun(record.phase);
     this.cases.push(record);
     if (record.status !== undefined && record.status > 0) {
       const key = `${record.variant}:${record.operation}`;
