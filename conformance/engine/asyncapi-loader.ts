@@ -1,5 +1,6 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fromFile, Parser } from '@asyncapi/parser';
+import { displayPath } from './display-path.ts';
 import { SpecError } from './errors.ts';
 import { PROMISES_KEY, readPromises } from './promise-model.ts';
 import type { PushMessageSpec, PushSpec } from './spec-model.ts';
@@ -41,7 +42,7 @@ function findDiscriminator(payloads: readonly Node[]): string {
  * and keeps what the push checks need: the channel address and each message's payload schema.
  */
 export async function loadAsyncApi(file: string): Promise<PushSpec> {
-  const shown = relative(process.cwd(), file) || file;
+  const shown = displayPath(file);
   const parser = new Parser();
   const { document, diagnostics } = await fromFile(parser, resolve(file)).parse();
   if (!document) {

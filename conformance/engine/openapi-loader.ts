@@ -1,5 +1,6 @@
-import { basename, extname, relative } from 'node:path';
+import { basename, extname } from 'node:path';
 import { loadDereferenced } from './dereference.ts';
+import { displayPath } from './display-path.ts';
 import { SpecError } from './errors.ts';
 import { joinPointer, readPointer } from './json-pointer.ts';
 import { type DeclaredPromise, PROMISES_KEY, readPromises } from './promise-model.ts';
@@ -148,7 +149,7 @@ function resolveSchemas(promises: DeclaredPromise[], doc: Node, file: string): D
  */
 export function loadOpenApi(file: string): ApiSpec {
   const doc = asNode(loadDereferenced(file));
-  const shown = relative(process.cwd(), file) || file;
+  const shown = displayPath(file);
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.0')) {
     throw new SpecError(
       `expected an OpenAPI 3.0 document, found openapi: ${String(doc.openapi)}`,

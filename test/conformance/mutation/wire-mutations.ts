@@ -1,9 +1,7 @@
-import { PAGING_MUTATIONS, STATE_MUTATIONS } from './answer-mutations.ts';
+import { list, obj } from './answer-helpers.ts';
+import { PAGING_MUTATIONS } from './paging-mutations.ts';
+import { STATE_MUTATIONS } from './state-mutations.ts';
 import type { AnswerContext, Mutation, WireMemory } from './mutation-types.ts';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v !== null && typeof v === 'object' ? (v as Json) : {});
-const list = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
 
 /** Remembers what was sent (content by client id and by chat:sequence) so a mutation can resurrect it. */
 function remember(ctx: AnswerContext): void {
