@@ -523,6 +523,13 @@ export const document: Record<string, unknown> = {
             "bearerAuth": []
           }
         ],
+        "x-imgate-promises": [
+          {
+            "id": "hide-visibility",
+            "check": "use_after_free",
+            "description": "A hidden message is absent for the caller in every view (other members still see it)."
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {

@@ -20,6 +20,8 @@ function remember(ctx: AnswerContext): void {
   }
   if (path === '/im.chat/send' && request.target_type === 'group')
     memory.facts.set(`content:${String(request.target)}:${String(answer.msg_index)}`, request.msg);
+  if (path === '/messages/delete-self-all')
+    for (const id of request.ids as string[]) memory.facts.set(`hidden:${id}`, true);
   if (path === '/messages/clear-chat-ids')
     for (const chat of request.chat_ids as string[]) memory.facts.set(`cleared:${chat}`, true);
 }
@@ -102,6 +104,25 @@ const bumpActor = (kind: string) => (text: string) => {
   const frame = obj(JSON.parse(text) as unknown);
   return [JSON.stringify(frame.status === kind ? { ...frame, user_id: Number(frame.user_id) + 1 } : frame)];
 };
+
+VISIBILITY_MUTATIONS.push({
+  name: 'list shows hidden messages',
+  promise: 'hide-visibility',
+  check: 'use_after_free',
+  phases: ['stateful'],
+  answer(ctx) {
+    remember(ctx);
+    const chat = String(obj(ctx.request).chat_id);
+    if (ctx.path !== '/message/list') return undefined;
+    const hidden = list(ctx.memory.facts.get(`sent:${chat}`)).filter((i) =>
+      ctx.memory.facts.get(`hidden:${String(i.id)}`),
+    );
+    const a = obj(ctx.answer);
+    const items = list(obj(a.data).items);
+    const missing = hidden.filter((h) => !items.some((i) => i.id === h.id));
+    return missing.length ? { ...a, data: { items: [...items, ...missing] } } : undefined;
+  },
+});
 
 /** Push frames duplicated, dropped, misattributed or leaked, and a channel that lets anyone in. */
 const PUSH_MUTATIONS: Mutation[] = [
