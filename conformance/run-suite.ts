@@ -32,7 +32,12 @@ export interface SuiteOptions {
   readonly seed: number;
   readonly maxCases: number;
   readonly concurrency?: number;
-  readonly pushDeadlineMs?: number;
+  /** How long a promised push event may take; default: the channel's `push_emitted` promise (`deadline_ms`), else 2000. */
+  readonly pushDeadlineMs?: number | undefined;
+  /** HTTP request timeout (default 10 s). */
+  readonly timeoutMs?: number;
+  /** Collects what the run observes; pass one in to write reports of an interrupted run. */
+  readonly results?: Results;
   /** Request body limit of the server in bytes (default 1 MiB); 0 skips the over-the-limit cases. */
   readonly bodyLimit?: number;
   readonly flows?: readonly Flow[];
@@ -54,7 +59,8 @@ export async function runSuite(options: SuiteOptions): Promise<{ results: Result
   const unknown = options.variants.filter((v) => !known.includes(v));
   if (unknown.length > 0)
     throw new RunnerError(`no document for variant(s) ${unknown.join(', ')} (loaded: ${known.join(', ')})`);
-  const results = new Results(options.onCase);
+  const results = options.results ?? new Results(options.onCase);
+  const delivery = specs.push?.promises.find((p) => p.check === 'push_emitted')?.params.deadline_ms;
   const ctx: RunContext = {
     target: options.target,
     specs: options.variants.includes('push') ? specs : { ...specs, push: undefined },
@@ -65,9 +71,9 @@ export async function runSuite(options: SuiteOptions): Promise<{ results: Result
     seed: options.seed,
     maxCases: options.maxCases,
     concurrency: options.concurrency ?? 8,
-    timeoutMs: 10_000,
+    timeoutMs: options.timeoutMs ?? 10_000,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    pushDeadlineMs: options.pushDeadlineMs ?? 2000,
+    pushDeadlineMs: options.pushDeadlineMs ?? (typeof delivery === 'number' ? delivery : 2000),
     fixtureCache: new Map(),
   };
   const flows = options.flows ?? IMGATE_FLOWS;
@@ -84,5 +90,5 @@ export async function runSuite(options: SuiteOptions): Promise<{ results: Result
   };
   for (const phase of ALL_PHASES.filter((p) => options.phases.includes(p))) await phases[phase]();
   results.finishedAt = performance.now();
-  return { results, matrix: coverageMatrix(ctx.specs, results, options.variants) };
+  return { results, matrix: coverageMatrix(ctx.specs, results, options.variants, new Set(CHECKS.keys())) };
 }

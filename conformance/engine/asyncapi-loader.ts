@@ -1,6 +1,8 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fromFile, Parser } from '@asyncapi/parser';
+import { displayPath } from './display-path.ts';
 import { SpecError } from './errors.ts';
+import { PROMISES_KEY, readPromises } from './promise-model.ts';
 import type { PushMessageSpec, PushSpec } from './spec-model.ts';
 
 type Node = Record<string, unknown>;
@@ -40,7 +42,7 @@ function findDiscriminator(payloads: readonly Node[]): string {
  * and keeps what the push checks need: the channel address and each message's payload schema.
  */
 export async function loadAsyncApi(file: string): Promise<PushSpec> {
-  const shown = relative(process.cwd(), file) || file;
+  const shown = displayPath(file);
   const parser = new Parser();
   const { document, diagnostics } = await fromFile(parser, resolve(file)).parse();
   if (!document) {
@@ -64,6 +66,12 @@ export async function loadAsyncApi(file: string): Promise<PushSpec> {
         kind,
         payload,
         pointer: `#/components/messages/${m.id()}`,
+        promises: readPromises(
+          m.json<Node>()[PROMISES_KEY],
+          shown,
+          `#/components/messages/${m.id()}`,
+          `push:${m.id()}`,
+        ),
       },
     ];
   });
@@ -71,5 +79,11 @@ export async function loadAsyncApi(file: string): Promise<PushSpec> {
   const pathname = document.servers().all()[0]?.pathname() ?? '';
   const joined = `/${pathname}/${address}`.replace(/\/+/g, '/');
   const path = joined.length > 1 ? joined.replace(/\/$/, '') : joined;
-  return { file: shown, address: path, discriminator, messages: specs };
+  const promises = readPromises(
+    channel.json<Node>()[PROMISES_KEY],
+    shown,
+    `#/channels/${channel.id()}`,
+    'push',
+  );
+  return { file: shown, address: path, discriminator, messages: specs, promises };
 }

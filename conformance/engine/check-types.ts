@@ -1,6 +1,7 @@
 import type { Failure } from './failures.ts';
 import type { Exchange } from './http-client.ts';
-import type { Operation, PushSpec } from './spec-model.ts';
+import type { DeclaredPromise } from './promise-model.ts';
+import type { Operation, PushMessageSpec, PushSpec } from './spec-model.ts';
 
 /** Why a case was sent, which decides what its response must look like. */
 export type CaseKind = 'example' | 'positive' | 'negative' | 'auth' | 'flow';
@@ -41,6 +42,28 @@ export interface PushExpectationInput {
   readonly entitled: boolean;
   readonly wanted: (event: unknown) => boolean;
   readonly exchange?: Exchange;
+  /** The AsyncAPI message of `event` (its promises name the actor field). */
+  readonly message?: PushMessageSpec;
+  /** The push number of the user who acted; undefined when unknown (an administrator). */
+  readonly actorNum?: number;
+}
+
+/** Every frame one connection received, judged when it closes (`push_exactly_once`). */
+export interface PushConnectionInput {
+  readonly kind: 'push-connection';
+  readonly push: PushSpec;
+  readonly connection: string;
+  readonly frames: readonly unknown[];
+}
+
+/**
+ * Observations a flow gathered for one stateful promise (pages of a cursor, a counter series, read
+ * marks before and after, a retry): the check named by `promise.check` judges them.
+ */
+export interface PromiseInput {
+  readonly kind: 'promise';
+  readonly promise: DeclaredPromise;
+  readonly observation: unknown;
 }
 
 /** One rule about the same message seen through two views: `right = left * scale` (± tolerance). */
@@ -59,7 +82,13 @@ export interface ConsistencyInput {
   readonly subject: string;
 }
 
-export type CheckInput = ResponseInput | PushFrameInput | PushExpectationInput | ConsistencyInput;
+export type CheckInput =
+  | ResponseInput
+  | PushFrameInput
+  | PushExpectationInput
+  | PushConnectionInput
+  | ConsistencyInput
+  | PromiseInput;
 
 /**
  * Every check has this one signature: it looks at one input and returns the failures it sees

@@ -1,8 +1,9 @@
-import { CHECK_SCOPE } from '../checks/index.ts';
+import { ANSWER_PROMISE_CHECKS, CHECK_SCOPE } from '../checks/index.ts';
 import type { CaseKind, CheckInput, FreedMarker } from './check-types.ts';
 import type { Failure } from './failures.ts';
 import { type Exchange, type HttpRequest, send } from './http-client.ts';
 import type { RunContext } from './run-context.ts';
+import type { DeclaredPromise } from './promise-model.ts';
 import type { Operation } from './spec-model.ts';
 
 /** One request to send for an operation. */
@@ -24,8 +25,11 @@ export interface CaseSpec {
 
 /** The checks that apply to one input, by scope (see CHECK_SCOPE). */
 export function applicableChecks(input: CheckInput): string[] {
+  if (input.kind === 'promise') return [input.promise.check];
   if (input.kind !== 'response') return [...(CHECK_SCOPE[input.kind] ?? [])];
   const names = [...(CHECK_SCOPE.response ?? [])];
+  const declared = new Set(input.operation.promises.map((p) => p.check));
+  names.push(...ANSWER_PROMISE_CHECKS.filter((c) => declared.has(c)));
   if (input.caseKind === 'negative' || input.caseKind === 'positive' || input.caseKind === 'auth') {
     names.push(...(CHECK_SCOPE[input.caseKind] ?? []));
   }
@@ -33,9 +37,30 @@ export function applicableChecks(input: CheckInput): string[] {
   return names;
 }
 
+/** Promises that declare themselves a view of another (`view: ack-read-mark`): judged with it. */
+function viewsOf(ctx: RunContext, id: string): DeclaredPromise[] {
+  return ctx.operations.flatMap((o) => o.promises.filter((p) => p.params.view === id));
+}
+
+/** The declared promises the checks that ran on `input` evaluated. */
+function evaluatedPromises(ctx: RunContext, input: CheckInput, checks: readonly string[]): DeclaredPromise[] {
+  const declared =
+    input.kind === 'response'
+      ? input.operation.promises
+      : input.kind === 'promise'
+        ? [input.promise, ...viewsOf(ctx, input.promise.id)]
+        : input.kind === 'push-expectation'
+          ? [...(ctx.specs.push?.promises ?? []), ...(input.message?.promises ?? [])]
+          : input.kind === 'push-connection'
+            ? input.push.promises
+            : [];
+  return declared.filter((p) => checks.includes(p.check));
+}
+
 /** Runs every applicable check of the registry on one input. */
 export function runChecks(ctx: RunContext, input: CheckInput): { checks: string[]; failures: Failure[] } {
   const checks = applicableChecks(input).filter((n) => ctx.checks.has(n));
+  for (const p of evaluatedPromises(ctx, input, checks)) ctx.results.promisesEvaluated.add(p.pointer);
   const failures = checks.flatMap((name) => [...(ctx.checks.get(name)?.(input) ?? [])]);
   return { checks, failures };
 }
@@ -79,6 +104,7 @@ export async function performCase(ctx: RunContext, operation: Operation, spec: C
     checks,
     failures,
     ms: response.elapsedMs,
+    exchange,
   });
   return exchange;
 }

@@ -1,5 +1,7 @@
 import { type Exchange, toCurl } from './http-client.ts';
 
+const ALL_PHASE_LIST = 'examples,coverage,fuzz,stateful,push,consistency';
+
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 /** What every failure carries, so a report line is enough to find and replay the defect. */
@@ -23,6 +25,8 @@ export interface FailureInit {
 export abstract class Failure {
   abstract readonly title: string;
   readonly severity: Severity;
+  /** The CLI command that replays the phase this failure was seen in (set by Results). */
+  rerunCommand: string | undefined;
   constructor(readonly init: FailureInit) {
     this.severity = init.severity ?? 'high';
   }
@@ -37,9 +41,8 @@ export abstract class Failure {
   }
   /** A one-line command that replays the request, or a hint when there is no single request. */
   get repro(): string {
-    return this.init.exchange
-      ? toCurl(this.init.exchange.request)
-      : `imgate-conformance --phases ${this.check}`;
+    if (this.init.exchange) return toCurl(this.init.exchange.request);
+    return this.rerunCommand ?? `imgate-conformance --target URL --phases ${ALL_PHASE_LIST}`;
   }
   toJSON(): Record<string, unknown> {
     const ex = this.init.exchange;
@@ -98,3 +101,29 @@ export class MissingPushEvent extends defect('MissingPushEvent', 'high') {}
 export class LeakedPushEvent extends defect('LeakedPushEvent', 'critical') {}
 /** Two variants (or push) disagree about the same message. */
 export class InconsistentViews extends defect('InconsistentViews', 'high') {}
+/** A window answered more items than the request (or the documented default) allows. */
+export class WindowExceeded extends defect('WindowExceeded', 'high') {}
+/** Items are not in the documented order of their key. */
+export class OutOfOrder extends defect('OutOfOrder', 'high') {}
+/** An item outside the cursor's documented bound, or pages that overlap or skip items. */
+export class CursorViolated extends defect('CursorViolated', 'high') {}
+/** A counter that did not start, step or grow as documented. */
+export class CounterBroken extends defect('CounterBroken', 'high') {}
+/** A read mark (or a view of it) that did not move, or moved for someone else. */
+export class ReadStateWrong extends defect('ReadStateWrong', 'high') {}
+/** A retry with the same idempotency key did not get the first answer, or a conflicting reuse was accepted. */
+export class NotIdempotent extends defect('NotIdempotent', 'high') {}
+/** An answer about one conversation carried items of another. */
+export class ConversationLeaked extends defect('ConversationLeaked', 'critical') {}
+/** A value is not in the documented encoding (base64 alphabet, JSON inside, int64 form). */
+export class EncodingViolation extends defect('EncodingViolation', 'high') {}
+/** A map disagrees with the items it indexes (imchat `recalls` against `msgs`). */
+export class MapInconsistent extends defect('MapInconsistent', 'high') {}
+/** One event arrived more than once on one connection. */
+export class DuplicatePushEvent extends defect('DuplicatePushEvent', 'high') {}
+/** The event's actor field names someone other than the user who acted. */
+export class WrongPushActor extends defect('WrongPushActor', 'high') {}
+/** The push channel opened for a missing, forged or expired token (or refused a valid one). */
+export class PushAuthIgnored extends defect('PushAuthIgnored', 'critical') {}
+/** An answer the suite cannot use at all (undecodable, not JSON, cut off): the server's fault, reported. */
+export class MalformedAnswer extends defect('MalformedAnswer', 'high') {}

@@ -39,6 +39,12 @@ export interface FixtureSet {
   readonly chats: Readonly<Record<string, ChatFixture>>;
   /** Pinned request fields for generated cases (see generators/bindings.ts). */
   readonly bindings: Bindings;
+  /**
+   * A token the server signed that has expired (or expires at `expiresAt`, ms): the push phase
+   * waits for that instant and then expects the channel to refuse it. Without it, `push_auth`
+   * tries missing and forged tokens only.
+   */
+  readonly expiredToken?: { readonly token: string; readonly expiresAt: number };
   /** operationId -> actor name or `admin`; default `owner`. */
   readonly roles?: Readonly<Record<string, string>>;
 }

@@ -6,6 +6,8 @@ import type { FixtureSet } from './fixture-types.ts';
 import { tokenFor } from './fixture-types.ts';
 import type { CallOptions, CallResult, FlowRuntime } from './flow-types.ts';
 import { createRng, hashSeed } from './prng.ts';
+import { createCounterRecorder, judgePromise } from './promise-judge.ts';
+import { promisesFor } from './promise-model.ts';
 import { expectEmitted } from './push-expectations.ts';
 import type { PushListener } from './push-listener.ts';
 import { findOperation, type RunContext } from './run-context.ts';
@@ -33,14 +35,21 @@ export function createFlowRuntime(
   phase: string,
   fixtures: FixtureSet,
   listeners: ReadonlyMap<string, PushListener>,
-): FlowRuntime {
+): FlowRuntime & { finish(): void } {
+  const counters = createCounterRecorder();
   const freed: FreedMarker[] = [];
   const rng = createRng(hashSeed(ctx.seed, phase));
   let counter = 0;
   const mediaOf = (op: Operation) => op.requestBody?.media[0]?.mediaType;
   const frames = (actor: string) => listeners.get(actor)?.frames ?? [];
-  const runtime: FlowRuntime = {
+  const runtime: FlowRuntime & { finish(): void } = {
     fixtures,
+    finish: () => counters.finish(ctx, phase),
+    promises(owner, check) {
+      if (owner === 'push') return promisesFor(ctx.specs.push?.promises ?? [], check);
+      return promisesFor(findOperation(ctx, owner)?.promises ?? [], check);
+    },
+    judge: (promise, observation) => judgePromise(ctx, phase, promise, observation),
     has: (operationId) => findOperation(ctx, operationId) !== undefined,
     unique: (prefix) => `${prefix}-${ctx.seed}-${rng.string(10)}-${++counter}`,
     free(marker, what) {
@@ -83,6 +92,7 @@ export function createFlowRuntime(
         expectedStatus: options.expect ?? firstSuccess(operation),
         ...(options.pathParams ? { pathParams: options.pathParams } : {}),
       });
+      counters.observe(operation, exchange);
       const { status, json } = exchange.response;
       if (status >= 200 && status < 300 && operation.emits.length > 0 && listeners.size > 0) {
         await expectEmitted(ctx, { operation, exchange, fixtures, listeners, cursors, options, phase });

@@ -1,6 +1,7 @@
 import type { ConsistencyRule } from './check-types.ts';
 import type { FixtureSet } from './fixture-types.ts';
 import type { Exchange } from './http-client.ts';
+import type { DeclaredPromise } from './promise-model.ts';
 
 /** How a flow step is called and, in the push phase, who must hear about it. */
 export interface CallOptions {
@@ -37,6 +38,10 @@ export interface FlowRuntime {
   events(actor: string): readonly unknown[];
   /** Waits until an actor's connection holds a frame satisfying `match`, or the push deadline passes. */
   waitForEvent(actor: string, match: (event: unknown) => boolean): Promise<unknown>;
+  /** The promises `owner` (an operationId, or `push`) declares for `check`; [] when not under test. */
+  promises(owner: string, check: string): readonly DeclaredPromise[];
+  /** Runs the check of a stateful promise on what the flow observed (pages, marks, a retry). */
+  judge(promise: DeclaredPromise, observation: unknown): void;
   consistent(
     subject: string,
     facts: Readonly<Record<string, unknown>>,

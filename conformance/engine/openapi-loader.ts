@@ -1,7 +1,9 @@
-import { basename, extname, relative } from 'node:path';
+import { basename, extname } from 'node:path';
 import { loadDereferenced } from './dereference.ts';
+import { displayPath } from './display-path.ts';
 import { SpecError } from './errors.ts';
-import { joinPointer } from './json-pointer.ts';
+import { joinPointer, readPointer } from './json-pointer.ts';
+import { type DeclaredPromise, PROMISES_KEY, readPromises } from './promise-model.ts';
 import type {
   ApiSpec,
   HeaderSpec,
@@ -120,8 +122,25 @@ function operationOf(
     securityScopes: security.scopes,
     emits,
     links: linksOf(raw.responses),
+    promises: resolveSchemas(
+      readPromises(raw[PROMISES_KEY], file, pointer, `${variant}:${raw.operationId}`),
+      doc,
+      file,
+    ),
     extensions,
   };
+}
+
+/** A promise's `schema: '#/components/schemas/Record'` becomes the (dereferenced) schema itself. */
+function resolveSchemas(promises: DeclaredPromise[], doc: Node, file: string): DeclaredPromise[] {
+  return promises.map((p) => {
+    const ref = p.params.schema;
+    if (typeof ref !== 'string') return p;
+    const schema = readPointer(doc, ref);
+    if (schema === null || typeof schema !== 'object')
+      throw new SpecError(`promise ${p.id}: unresolvable schema ${ref}`, file, p.pointer.slice(file.length));
+    return { ...p, params: { ...p.params, schema } };
+  });
 }
 
 /**
@@ -130,7 +149,7 @@ function operationOf(
  */
 export function loadOpenApi(file: string): ApiSpec {
   const doc = asNode(loadDereferenced(file));
-  const shown = relative(process.cwd(), file) || file;
+  const shown = displayPath(file);
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.0')) {
     throw new SpecError(
       `expected an OpenAPI 3.0 document, found openapi: ${String(doc.openapi)}`,

@@ -37,7 +37,10 @@ export async function expectEmitted(ctx: RunContext, emission: Emission): Promis
   const since = (actor: string) =>
     (listeners.get(actor)?.frames ?? []).slice(cursors.get(actor) ?? 0).map((f) => f.json);
   const deadline = performance.now() + ctx.pushDeadlineMs;
+  const role = options.as ?? fixtures.roles?.[operation.operationId] ?? 'owner';
+  const actorNum = role === 'admin' ? undefined : fixtures.actors[role]?.num;
   for (const kind of operation.emits) {
+    const message = push?.messages.find((m) => m.kind === kind);
     const wanted = (event: unknown): boolean => {
       const e = event as Record<string, unknown> | null;
       return e?.[field] === kind && (chat?.num === undefined || e?.chat_id === chat.num);
@@ -59,6 +62,8 @@ export async function expectEmitted(ctx: RunContext, emission: Emission): Promis
         entitled,
         wanted,
         exchange: emission.exchange,
+        ...(message ? { message } : {}),
+        ...(actorNum === undefined ? {} : { actorNum }),
       };
       const { checks, failures } = runChecks(ctx, input);
       ctx.results.add({

@@ -2,6 +2,8 @@
  * The engine's view of an OpenAPI operation: only what cases and checks need, each piece with the
  * JSON pointer of the node it came from (`openapi/imchat.yaml#/paths/~1im.chat~1send/post`).
  */
+import type { DeclaredPromise } from './promise-model.ts';
+
 export type Schema = Readonly<Record<string, unknown>>;
 
 export interface NamedExample {
@@ -55,6 +57,8 @@ export interface Operation {
   /** `x-emits`: push event kinds this operation must produce when it succeeds. */
   readonly emits: readonly string[];
   readonly links: readonly LinkSpec[];
+  /** `x-imgate-promises`: the behavioural promises of this operation. */
+  readonly promises: readonly DeclaredPromise[];
   readonly extensions: Readonly<Record<string, unknown>>;
 }
 
@@ -73,6 +77,8 @@ export interface PushMessageSpec {
   readonly kind: string;
   readonly payload: Schema;
   readonly pointer: string;
+  /** `x-imgate-promises` of the message (which field names the actor …). */
+  readonly promises: readonly DeclaredPromise[];
 }
 
 export interface PushSpec {
@@ -82,6 +88,8 @@ export interface PushSpec {
   /** Field that tells event kinds apart (`status`). */
   readonly discriminator: string;
   readonly messages: readonly PushMessageSpec[];
+  /** `x-imgate-promises` of the channel: delivery, audience, at most once, authentication. */
+  readonly promises: readonly DeclaredPromise[];
 }
 
 /** Everything the run checks against. */

@@ -4,6 +4,8 @@ import { createFlowRuntime, FlowAborted } from '../engine/flow-runtime.ts';
 import type { Flow } from '../engine/flow-types.ts';
 import { listen, type PushAuth, type PushListener, pushUrl } from '../engine/push-listener.ts';
 import { findOperation, fixturesFor, type RunContext } from '../engine/run-context.ts';
+import { flowBroke } from './flow-broke.ts';
+import { probePushAuth } from './push-auth-probe.ts';
 
 type FlowPhase = 'stateful' | 'push' | 'consistency';
 
@@ -59,6 +61,7 @@ export async function runFlows(ctx: RunContext, phase: FlowPhase, flows: readonl
   );
   if (selected.length === 0) return;
   const fixtures = await fixturesFor(ctx, phase);
+  if (phase === 'push') await probePushAuth(ctx, phase, fixtures);
   const listeners =
     phase === 'stateful'
       ? new Map<string, PushListener>()
@@ -69,10 +72,32 @@ export async function runFlows(ctx: RunContext, phase: FlowPhase, flows: readonl
       try {
         await flow.run(runtime);
       } catch (error) {
-        if (!(error instanceof FlowAborted)) throw error;
+        if (error instanceof RunnerError) throw error;
+        if (!(error instanceof FlowAborted)) flowBroke(ctx, phase, flow, error);
+      } finally {
+        runtime.finish();
       }
     }
   } finally {
-    for (const listener of listeners.values()) listener.close();
+    for (const listener of listeners.values()) {
+      listener.close();
+      if (!ctx.specs.push) continue;
+      const input = {
+        kind: 'push-connection' as const,
+        push: ctx.specs.push,
+        connection: listener.actor,
+        frames: listener.frames.map((f) => f.json),
+      };
+      const { checks, failures } = runChecks(ctx, input);
+      ctx.results.add({
+        variant: 'push',
+        phase,
+        operation: 'connection',
+        label: `${phase} connection ${listener.actor}`,
+        checks,
+        failures,
+        ms: 0,
+      });
+    }
   }
 }

@@ -9,7 +9,18 @@ export interface CoverageRow {
   readonly state: 'covered' | 'not covered' | 'undocumented seen';
 }
 
+/** A declared promise and whether this run verified it. */
+export interface PromiseRow {
+  readonly id: string;
+  readonly owner: string;
+  readonly check: string;
+  readonly pointer: string;
+  /** `checked`: a check evaluated it; `not exercised`: its check exists but nothing reached it; `unchecked`: no check verifies it. */
+  readonly state: 'checked' | 'not exercised' | 'unchecked';
+}
+
 export interface CoverageMatrix {
+  readonly promises: readonly PromiseRow[];
   readonly rows: readonly CoverageRow[];
   readonly events: ReadonlyArray<{
     readonly kind: string;
@@ -24,6 +35,7 @@ export function coverageMatrix(
   specs: SpecSet,
   results: Results,
   variants: readonly string[],
+  checks: ReadonlySet<string> = new Set(),
 ): CoverageMatrix {
   const rows: CoverageRow[] = [];
   for (const api of specs.apis.filter((a) => variants.includes(a.variant))) {
@@ -59,7 +71,19 @@ export function coverageMatrix(
     by: [...(results.events.get(m.kind) ?? [])],
   }));
   const count = (state: CoverageRow['state']) => rows.filter((r) => r.state === state).length;
+  const declared = [
+    ...specs.apis.filter((a) => variants.includes(a.variant)).flatMap((a) => a.operations.flatMap((o) => o.promises)),
+    ...(specs.push ? [...specs.push.promises, ...specs.push.messages.flatMap((m) => m.promises)] : []),
+  ];
+  const promises: PromiseRow[] = declared.map((p) => ({
+    id: p.id,
+    owner: p.owner,
+    check: p.check,
+    pointer: p.pointer,
+    state: !checks.has(p.check) ? 'unchecked' : results.promisesEvaluated.has(p.pointer) ? 'checked' : 'not exercised',
+  }));
   return {
+    promises,
     rows,
     events,
     totals: {
@@ -85,5 +109,7 @@ export function renderCoverage(matrix: CoverageMatrix): string {
     'coverage (✓ covered, · not covered, ! undocumented status seen):',
     ...lines,
     `  push events: ${events}`,
+    `promises (✓ checked, · not exercised, ✗ unchecked):`,
+    ...matrix.promises.map((p) => `  ${p.state === 'checked' ? '✓' : p.state === 'unchecked' ? '✗' : '·'} ${p.owner.padEnd(30)} ${p.id.padEnd(26)} ${p.check}`),
   ].join('\n');
 }

@@ -22,7 +22,8 @@ export function renderJUnit(results: Results): string {
     const suite = suites.get(suiteName) ?? new Map<string, CaseEntry>();
     suites.set(suiteName, suite);
     for (const check of record.checks) {
-      const key = `${record.operation} ${check}`;
+      // A NUL separator: operation names may hold spaces (push `send message`), check names never.
+      const key = `${record.operation}\u0000${check}`;
       const entry = suite.get(key) ?? { cases: 0, failures: [] };
       entry.cases++;
       entry.failures.push(...record.failures.filter((f) => f.check === check));
@@ -44,7 +45,7 @@ export function renderJUnit(results: Results): string {
       `  <testsuite name="${escapeXml(name)}" tests="${suite.size}" failures="${failures}" errors="0" skipped="0">`,
     );
     for (const [key, entry] of suite) {
-      const [operation = '', check = ''] = key.split(' ');
+      const [operation = '', check = ''] = key.split('\u0000');
       const open = `    <testcase classname="${escapeXml(name)}.${escapeXml(operation)}" name="${escapeXml(check)}"`;
       const first = entry.failures[0];
       if (!first) {

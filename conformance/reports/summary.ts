@@ -27,7 +27,7 @@ export function renderSummary(results: Results, matrix: CoverageMatrix): string 
   const t = matrix.totals;
   lines.push('', renderCoverage(matrix));
   lines.push(
-    `  totals: ${t.covered} covered, ${t['not covered']} not covered, ${t['undocumented seen']} undocumented seen, events ${t.events}`,
+    `  totals: ${t.covered} covered, ${t['not covered']} not covered, ${t['undocumented seen']} undocumented seen, events ${t.events}, promises ${matrix.promises.filter((p) => p.state === 'checked').length}/${matrix.promises.length} checked`,
   );
   return lines.join('\n');
 }

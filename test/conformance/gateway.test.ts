@@ -47,6 +47,9 @@ it('our gateway passes every phase, covering every operation, status and push ev
   expect(uncovered.sort()).toEqual(Object.keys(UNREACHABLE).sort());
   expect(matrix.rows.filter((r) => r.state === 'undocumented seen')).toEqual([]);
   expect(matrix.events.filter((e) => !e.covered)).toEqual([]);
+  // Every promise the documents declare is verified by its check in this run.
+  expect(matrix.promises.filter((p) => p.state !== 'checked').map((p) => `${p.owner} ${p.id}`)).toEqual([]);
+  expect(matrix.promises.length).toBeGreaterThanOrEqual(45);
   const operations = new Set(matrix.rows.map((r) => `${r.variant}:${r.operation}`));
   for (const op of operations) expect(results.statuses.get(op)?.size ?? 0, op).toBeGreaterThan(0);
 

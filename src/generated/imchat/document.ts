@@ -45,6 +45,18 @@ export const document: Record<string, unknown> = {
         "x-emits": [
           "send message"
         ],
+        "x-imgate-promises": [
+          {
+            "id": "imchat-send-index",
+            "check": "counter_monotonic",
+            "description": "Each message takes the next per-conversation index (the messages `sequence`), step 1.",
+            "counter": "chat-sequence",
+            "value": "/msg_index",
+            "scope": "/target",
+            "start": 1,
+            "step": 1
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -155,6 +167,18 @@ export const document: Record<string, unknown> = {
         "x-emits": [
           "withdraw message"
         ],
+        "x-imgate-promises": [
+          {
+            "id": "imchat-recall-index",
+            "check": "counter_monotonic",
+            "description": "Each recall takes the next recall index of the conversation, from 1, step 1.",
+            "counter": "recall-index",
+            "value": "/recall_index",
+            "scope": "/target",
+            "start": 1,
+            "step": 1
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -231,6 +255,36 @@ export const document: Record<string, unknown> = {
         "x-emits": [
           "read message"
         ],
+        "x-imgate-promises": [
+          {
+            "id": "ack-read-mark",
+            "check": "read_state",
+            "description": "The caller's read mark in the conversation becomes `msg_index` (forward only); every view of it follows, for the caller only: messages `is_read`, `max_read_seq`, `last_read_sequence`.",
+            "mark": "/msg_index",
+            "conversation": "/target",
+            "reader": "caller",
+            "views": [
+              {
+                "operation": "listMessages",
+                "items": "/data/items",
+                "key": "/sequence",
+                "flag": "/is_read"
+              },
+              {
+                "operation": "listMyChats",
+                "items": "/data/items",
+                "match": "/chat_id",
+                "value": "/max_read_seq"
+              },
+              {
+                "operation": "getChatDetail",
+                "items": "/data/items",
+                "match": "/id",
+                "value": "/last_read_sequence"
+              }
+            ]
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -300,6 +354,67 @@ export const document: Record<string, unknown> = {
         "security": [
           {
             "bearerAuth": []
+          }
+        ],
+        "x-imgate-promises": [
+          {
+            "id": "pull-window",
+            "check": "window_bounds",
+            "items": "/msgs",
+            "limit": "/count"
+          },
+          {
+            "id": "pull-recalls-window",
+            "check": "window_bounds",
+            "items": "/recalls",
+            "limit": "/count"
+          },
+          {
+            "id": "pull-order",
+            "check": "ordering",
+            "items": "/msgs",
+            "key": "/msg_index",
+            "order": "ascending"
+          },
+          {
+            "id": "pull-cursor",
+            "check": "cursor_semantics",
+            "description": "`after` = indexes at or above `start_msg_index`, `before` = at or below it (inclusive); 0 = none.",
+            "items": "/msgs",
+            "key": "/msg_index",
+            "cursor": "/start_msg_index",
+            "limit": "/count",
+            "direction": "/direction",
+            "forward": "after",
+            "backward": "before",
+            "bound": "inclusive",
+            "none": 0
+          },
+          {
+            "id": "pull-recalls-cursor",
+            "check": "cursor_semantics",
+            "items": "/recalls",
+            "key": "/key",
+            "cursor": "/start_recall_index",
+            "limit": "/count",
+            "direction": "/direction",
+            "forward": "after",
+            "backward": "before",
+            "bound": "inclusive",
+            "none": 0
+          },
+          {
+            "id": "pull-recalls-map",
+            "check": "map_consistency",
+            "description": "`recalls` maps a recall index to the index of the message it recalled, as `msgs` show them.",
+            "map": "/recalls",
+            "items": "/msgs",
+            "mapKey": "/recall_index",
+            "mapValue": "/msg_index"
+          },
+          {
+            "id": "pull-visibility",
+            "check": "use_after_free"
           }
         ],
         "requestBody": {

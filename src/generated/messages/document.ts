@@ -53,6 +53,29 @@ export const document: Record<string, unknown> = {
         "x-emits": [
           "send message"
         ],
+        "x-imgate-promises": [
+          {
+            "id": "send-idempotent",
+            "check": "idempotent_retry",
+            "description": "A retry with the same (sender, id) and content answers the first result; other content is a 409.",
+            "keys": [
+              "/id"
+            ],
+            "answer": "/data",
+            "change": "/content",
+            "conflict": 409
+          },
+          {
+            "id": "send-sequence",
+            "check": "counter_monotonic",
+            "description": "Each message takes the next per-chat sequence, from 1, step 1 (gap-free).",
+            "counter": "chat-sequence",
+            "value": "/data/sequence",
+            "scope": "/chat_id",
+            "start": 1,
+            "step": 1
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -181,6 +204,41 @@ export const document: Record<string, unknown> = {
             "bearerAuth": []
           }
         ],
+        "x-imgate-promises": [
+          {
+            "id": "list-window",
+            "check": "window_bounds",
+            "items": "/data/items",
+            "limit": "/count",
+            "default": 20
+          },
+          {
+            "id": "list-order",
+            "check": "ordering",
+            "items": "/data/items",
+            "key": "/sequence",
+            "order": "ascending"
+          },
+          {
+            "id": "list-cursor",
+            "check": "cursor_semantics",
+            "description": "`down` = sequences above `sequence`, `up` = below it (exclusive); `up` from 0 = the latest.",
+            "items": "/data/items",
+            "key": "/sequence",
+            "cursor": "/sequence",
+            "limit": "/count",
+            "direction": "/direction",
+            "forward": "down",
+            "backward": "up",
+            "bound": "exclusive",
+            "latest": 0
+          },
+          {
+            "id": "list-visibility",
+            "check": "use_after_free",
+            "description": "Recalled content and cleared messages never come back; hidden and non-addressed messages are absent."
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -294,6 +352,13 @@ export const document: Record<string, unknown> = {
             "bearerAuth": []
           }
         ],
+        "x-imgate-promises": [
+          {
+            "id": "detail-visibility",
+            "check": "use_after_free",
+            "description": "A recalled message has content \"\" and extra {}; a cleared message is absent."
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -400,6 +465,14 @@ export const document: Record<string, unknown> = {
         "x-emits": [
           "withdraw message"
         ],
+        "x-imgate-promises": [
+          {
+            "id": "recall-batch-index",
+            "check": "counter_monotonic",
+            "description": "Each recall takes the next recall index of its chat (not shown in this answer).",
+            "counter": "recall-index"
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -456,6 +529,13 @@ export const document: Record<string, unknown> = {
         "security": [
           {
             "bearerAuth": []
+          }
+        ],
+        "x-imgate-promises": [
+          {
+            "id": "hide-visibility",
+            "check": "use_after_free",
+            "description": "A hidden message is absent for the caller in every view (other members still see it)."
           }
         ],
         "requestBody": {
@@ -515,6 +595,14 @@ export const document: Record<string, unknown> = {
         ],
         "x-emits": [
           "withdraw message"
+        ],
+        "x-imgate-promises": [
+          {
+            "id": "recall-chats-index",
+            "check": "counter_monotonic",
+            "description": "Each recall takes the next recall index of its chat (not shown in this answer).",
+            "counter": "recall-index"
+          }
         ],
         "requestBody": {
           "required": true,
@@ -635,6 +723,14 @@ export const document: Record<string, unknown> = {
         "x-emits": [
           "withdraw message"
         ],
+        "x-imgate-promises": [
+          {
+            "id": "revoke-chats-index",
+            "check": "counter_monotonic",
+            "description": "Each recall takes the next recall index of its chat (not shown in this answer).",
+            "counter": "recall-index"
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -754,6 +850,14 @@ export const document: Record<string, unknown> = {
             "bearerAuth": []
           }
         ],
+        "x-imgate-promises": [
+          {
+            "id": "mine-read-mark",
+            "check": "read_state",
+            "description": "`max_read_seq` is the caller's read mark, moved by `/im.chat/ack` (see imchat `ack-read-mark`).",
+            "view": "ack-read-mark"
+          }
+        ],
         "requestBody": {
           "required": false,
           "content": {
@@ -831,6 +935,14 @@ export const document: Record<string, unknown> = {
         "security": [
           {
             "bearerAuth": []
+          }
+        ],
+        "x-imgate-promises": [
+          {
+            "id": "detail-read-mark",
+            "check": "read_state",
+            "description": "`last_read_sequence` is the caller's read mark, moved by `/im.chat/ack` (see imchat `ack-read-mark`).",
+            "view": "ack-read-mark"
           }
         ],
         "requestBody": {

@@ -38,6 +38,46 @@ export const document: Record<string, unknown> = {
       "address": "/ws",
       "title": "Chat events",
       "description": "One JSON text frame per event, server to client. Frames from the client are ignored.",
+      "x-imgate-promises": [
+        {
+          "id": "push-delivery",
+          "check": "push_emitted",
+          "description": "Every entitled connection gets each event an `x-emits` operation promises, within the deadline.",
+          "deadline_ms": 2000
+        },
+        {
+          "id": "push-audience",
+          "check": "push_not_leaked",
+          "description": "Connections of users outside the chat (or not addressed by receive_ids) get nothing."
+        },
+        {
+          "id": "push-at-most-once",
+          "check": "push_exactly_once",
+          "description": "At most once per connection, so one event is one frame; frames are told apart by these fields.",
+          "keys": [
+            "/type",
+            "/status",
+            "/chat_id",
+            "/msg_id",
+            "/user_id"
+          ]
+        },
+        {
+          "id": "push-auth",
+          "check": "push_auth",
+          "description": "The upgrade is refused (HTTP 401) for a missing, forged or expired token, in either form.",
+          "refuse": [
+            "missing",
+            "forged",
+            "expired"
+          ],
+          "forms": [
+            "header",
+            "query"
+          ],
+          "status": 401
+        }
+      ],
       "servers": [
         {
           "$ref": "#/servers/ws"
@@ -391,6 +431,14 @@ export const document: Record<string, unknown> = {
         "title": "Message sent",
         "summary": "发送消息 - a message was stored in a chat.",
         "contentType": "application/json",
+        "x-imgate-promises": [
+          {
+            "id": "sendMessage-actor",
+            "check": "push_actor",
+            "description": "`user_id` names the sender.",
+            "actor": "/user_id"
+          }
+        ],
         "payload": {
           "$ref": "#/components/schemas/SendMessagePayload"
         },
@@ -414,6 +462,14 @@ export const document: Record<string, unknown> = {
         "title": "Message recalled",
         "summary": "撤回消息 - a message was recalled (or removed by a hard clear).",
         "contentType": "application/json",
+        "x-imgate-promises": [
+          {
+            "id": "withdrawMessage-actor",
+            "check": "push_actor",
+            "description": "`user_id` names the user who recalled (0 for an administrator without a user record).",
+            "actor": "/user_id"
+          }
+        ],
         "payload": {
           "$ref": "#/components/schemas/WithdrawMessagePayload"
         },
@@ -437,6 +493,14 @@ export const document: Record<string, unknown> = {
         "title": "Messages read",
         "summary": "消息已读 - a member's read mark moved forward.",
         "contentType": "application/json",
+        "x-imgate-promises": [
+          {
+            "id": "readMessage-actor",
+            "check": "push_actor",
+            "description": "`user_id` names the reader.",
+            "actor": "/user_id"
+          }
+        ],
         "payload": {
           "$ref": "#/components/schemas/ReadMessagePayload"
         },

@@ -49,6 +49,14 @@ export const document: Record<string, unknown> = {
         "x-emits": [
           "withdraw message"
         ],
+        "x-imgate-promises": [
+          {
+            "id": "revoke-recall-index",
+            "check": "counter_monotonic",
+            "description": "Each recall takes the next recall index of its chat (not shown in this answer).",
+            "counter": "recall-index"
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -186,6 +194,46 @@ export const document: Record<string, unknown> = {
             "bearerAuth": []
           }
         ],
+        "x-imgate-promises": [
+          {
+            "id": "sync-encoding",
+            "check": "encoding_conformance",
+            "description": "Each record is standard base64 (RFC 4648 section 4, padded) of UTF-8 JSON valid against `Record`.",
+            "items": "/records",
+            "encoding": "base64",
+            "schema": "#/components/schemas/Record"
+          },
+          {
+            "id": "sync-window",
+            "check": "window_bounds",
+            "items": "/records",
+            "limit": "/count"
+          },
+          {
+            "id": "sync-order",
+            "check": "ordering",
+            "items": "/records",
+            "decode": "base64-json",
+            "key": "/logId",
+            "order": "ascending"
+          },
+          {
+            "id": "sync-cursor",
+            "check": "cursor_semantics",
+            "description": "Records with a logId above `start` (exclusive); the next page starts at the last logId.",
+            "items": "/records",
+            "decode": "base64-json",
+            "key": "/logId",
+            "cursor": "/start",
+            "limit": "/count",
+            "forward": "always",
+            "bound": "exclusive"
+          },
+          {
+            "id": "sync-visibility",
+            "check": "use_after_free"
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -266,6 +314,47 @@ export const document: Record<string, unknown> = {
         "security": [
           {
             "bearerAuth": []
+          }
+        ],
+        "x-imgate-promises": [
+          {
+            "id": "pri-window",
+            "check": "window_bounds",
+            "items": "/records",
+            "limit": "/count"
+          },
+          {
+            "id": "pri-order",
+            "check": "ordering",
+            "items": "/records",
+            "key": "/logId",
+            "order": "descending"
+          },
+          {
+            "id": "pri-cursor",
+            "check": "cursor_semantics",
+            "description": "Records with a logId below `logId` (exclusive); 0 or \"0\" = from the latest.",
+            "items": "/records",
+            "key": "/logId",
+            "cursor": "/logId",
+            "limit": "/count",
+            "backward": "always",
+            "bound": "exclusive",
+            "latest": 0
+          },
+          {
+            "id": "pri-isolation",
+            "check": "conversation_isolation",
+            "description": "Only records of the single chat between the caller and `targetId`.",
+            "items": "/records",
+            "conversation": "/targetId",
+            "anyOf": [
+              "/fromId",
+              "/targetId"
+            ],
+            "where": {
+              "/channelType": 0
+            }
           }
         ],
         "requestBody": {
@@ -363,6 +452,31 @@ export const document: Record<string, unknown> = {
         "x-emits": [
           "send message"
         ],
+        "x-imgate-promises": [
+          {
+            "id": "push-idempotent",
+            "check": "idempotent_retry",
+            "description": "A retry with the same (sender, msgId) and content answers the first result; other content is a 409.",
+            "keys": [
+              "/file/msgId"
+            ],
+            "answer": "",
+            "change": "/file/msg",
+            "conflict": 409
+          },
+          {
+            "id": "push-log-id",
+            "check": "counter_monotonic",
+            "description": "logIds are global, strictly increasing, below 2^53.",
+            "counter": "log-id",
+            "value": "/logId"
+          },
+          {
+            "id": "push-sequence",
+            "check": "counter_monotonic",
+            "counter": "chat-sequence"
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -430,6 +544,19 @@ export const document: Record<string, unknown> = {
         ],
         "x-emits": [
           "send message"
+        ],
+        "x-imgate-promises": [
+          {
+            "id": "push2-log-id",
+            "check": "counter_monotonic",
+            "counter": "log-id",
+            "value": "/logId"
+          },
+          {
+            "id": "push2-sequence",
+            "check": "counter_monotonic",
+            "counter": "chat-sequence"
+          }
         ],
         "requestBody": {
           "required": true,
