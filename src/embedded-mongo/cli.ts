@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { startEmbeddedMongo } from './server.ts';
 
-const USAGE = 'usage: imgate mongo [--port 27017] [--host 127.0.0.1] [--data DIR] [--fsync always|never]';
+const USAGE = 'usage: imgate mongo [--port 27017] [--host 127.0.0.1] [--data DIR] [--fsync always|never] [--replset NAME]';
 
 /**
- * `imgate mongo`: runs the embedded server on its own (for a shell, a GUI or several gateway
+ * `imgate mongo`: runs the embedded server on its own (`--replset rs0`: as a single-node replica
+ * set, so change streams work) (for a shell, a GUI or several gateway
  * instances on one machine) until SIGINT/SIGTERM, then shuts down cleanly (journal flushed,
  * snapshot compacted). Resolves when the server has stopped.
  */
@@ -16,6 +17,7 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
       fsync: { type: 'string', default: 'never' },
+      replset: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -29,6 +31,8 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
     throw new Error(`invalid --port ${values.port}\n${USAGE}`);
   if (values.fsync !== 'always' && values.fsync !== 'never')
     throw new Error(`invalid --fsync ${values.fsync}\n${USAGE}`);
+  if (values.replset !== undefined && !/^[A-Za-z0-9_-]+$/.test(values.replset))
+    throw new Error(`invalid --replset ${values.replset}: letters, digits, '-' and '_'\n${USAGE}`);
   const logger = {
     info: (message: string) => console.log(message),
     warn: (message: string) => console.warn(message),
@@ -39,6 +43,7 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
     host: values.host,
     dataDir: values.data,
     fsync: values.fsync,
+    ...(values.replset ? { replicaSet: values.replset } : {}),
     logger,
   });
   console.log(`embedded MongoDB-compatible server ready: ${server.uri}`);

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { serveConnection } from './connection.ts';
 import { CursorStore } from './cursors/cursor-store.ts';
+import { ReplicaSet } from './replication/replica-set.ts';
 import { type FsyncMode, openDataDir } from './storage/data-dir.ts';
 import { Engine } from './storage/engine.ts';
 
@@ -20,6 +21,11 @@ export interface EmbeddedMongoOptions {
   dataDir?: string;
   /** `always` fsyncs every journal write; `never` (default) relies on the OS after a write(2). */
   fsync?: FsyncMode;
+  /**
+   * Runs as the primary of a single-node replica set of this name: `hello` reports the set and
+   * `aggregate` serves `$changeStream` (docs/embedded-mongo.md "Replica-set mode").
+   */
+  replicaSet?: string;
   logger?: EmbeddedMongoLogger;
 }
 
@@ -29,6 +35,11 @@ export interface EmbeddedMongo {
   port: number;
   /** The storage engine, for tests that need to look inside (e.g. documents examined). */
   engine: Engine;
+  /**
+   * Resets (TCP RST) every client connection while the server keeps running: what clients see of
+   * a network failure (failover drills, tests of a driver's change-stream resume).
+   */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -47,7 +58,9 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     : { engine: new Engine(), close() {} };
   const closing = new AbortController();
   const cursors = new CursorStore();
-  const shared = { engine: store.engine, cursors, closing: closing.signal, startedAt: Date.now() };
+  const replicaSet = options.replicaSet ? new ReplicaSet(options.replicaSet) : undefined;
+  store.engine.changeLog = replicaSet?.changeLog;
+  const shared = { engine: store.engine, cursors, closing: closing.signal, startedAt: Date.now(), replicaSet };
   const sockets = new Set<net.Socket>();
   let connections = 0;
   const server = net.createServer(function accept(socket) {
@@ -63,14 +76,20 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   });
   const port = (server.address() as net.AddressInfo).port;
   const uriHost = host.includes(':') ? `[${host}]` : host;
+  if (replicaSet) replicaSet.me = `${uriHost}:${port}`;
   logger.info(
-    `embedded-mongo listening on ${uriHost}:${port}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}`,
+    `embedded-mongo listening on ${uriHost}:${port}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}${replicaSet ? ` as replica set ${replicaSet.setName}` : ''}`,
   );
   let closed: Promise<void> | undefined;
   return {
-    uri: `mongodb://${uriHost}:${port}/?directConnection=true`,
+    uri: replicaSet
+      ? `mongodb://${uriHost}:${port}/?replicaSet=${encodeURIComponent(replicaSet.setName)}&retryWrites=false`
+      : `mongodb://${uriHost}:${port}/?directConnection=true`,
     port,
     engine: store.engine,
+    dropConnections() {
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
     close() {
       closed ??= (async function shutdown() {
         closing.abort();

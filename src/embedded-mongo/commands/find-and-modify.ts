@@ -4,7 +4,7 @@ import type { Collection } from '../storage/collection.ts';
 import { project, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
 import type { CommandHandler } from './context.ts';
-import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
+import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from './update-apply.ts';
 
 function shown(doc: Document | null, fields: Document | undefined): Document | null {
   return doc ? (project([doc], fields)[0] ?? null) : null;
@@ -57,7 +57,7 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
         inserting: false,
         arrayFilters: spec.arrayFilters,
       });
-      if (changed(raw, next)) engine.replace(collection, match.rid, next);
+      if (changed(raw, next)) engine.replace(collection, match.rid, next, isReplacement(spec.update));
       const value = shown(spec.returnNew ? next : before, spec.fields);
       return { lastErrorObject: { n: 1, updatedExisting: true }, value };
     }

@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { asCommandError, CommandError } from '../errors.ts';
 import { EncodedReply } from '../wire/encoded-reply.ts';
 import { aggregateCommands } from './aggregate.ts';
+import { withChangeStreams } from './change-stream.ts';
 import { collectionCommands } from './collections.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { cursorCommands } from './cursor-commands.ts';
@@ -27,6 +28,7 @@ const HANDLERS: ReadonlyMap<string, CommandHandler> = new Map(
     ...aggregateCommands,
     ...collectionCommands,
     ...indexCommands,
+    aggregate: withChangeStreams(aggregateCommands.aggregate as CommandHandler),
   }),
 );
 const ALIASES: Record<string, string> = { buildinfo: 'buildInfo', findandmodify: 'findAndModify' };

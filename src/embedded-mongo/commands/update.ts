@@ -5,7 +5,7 @@ import type { Engine } from '../storage/engine.ts';
 import { selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
-import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
+import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
 interface UpdateCounts {
@@ -38,7 +38,7 @@ function runUpdate(
     const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters });
     counts.n++;
     if (changed(before, next)) {
-      engine.replace(collection, rid, next);
+      engine.replace(collection, rid, next, isReplacement(spec));
       counts.nModified++;
     }
   }

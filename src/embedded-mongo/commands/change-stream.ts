@@ -1,0 +1,127 @@
+import { type Document, Timestamp } from 'bson';
+import { type ChangeScope, ChangeStreamSource } from '../cursors/change-stream-source.ts';
+import { CommandError } from '../errors.ts';
+import type { ReplicaSet } from '../replication/replica-set.ts';
+import { collectionName, optionalCount, optionalDocument } from './args.ts';
+import type { CommandContext, CommandHandler } from './context.ts';
+
+const OPTIONS = new Set([
+  'fullDocument',
+  'fullDocumentBeforeChange',
+  'resumeAfter',
+  'startAfter',
+  'startAtOperationTime',
+  'allChangesForCluster',
+  'showExpandedEvents',
+]);
+const FULL_DOCUMENT = new Set(['default', 'updateLookup']);
+/** The stages mongod allows after `$changeStream`: they reshape or filter single events. */
+const EVENT_STAGES = new Set([
+  '$match',
+  '$project',
+  '$addFields',
+  '$set',
+  '$unset',
+  '$replaceRoot',
+  '$replaceWith',
+  '$redact',
+]);
+
+function notImplemented(field: string, value: unknown): CommandError {
+  return new CommandError(
+    238,
+    `$changeStream.${field}: ${JSON.stringify(value)} is not implemented by the embedded server`,
+  );
+}
+
+function checkOptions(options: Document): void {
+  for (const [field, value] of Object.entries(options)) {
+    if (!OPTIONS.has(field)) throw new CommandError(40415, `BSON field '$changeStream.${field}' is an unknown field.`);
+    if (field === 'fullDocument' && !FULL_DOCUMENT.has(value as string)) {
+      if (typeof value !== 'string') throw new CommandError(14, "'$changeStream.fullDocument' must be a string");
+      if (value === 'whenAvailable' || value === 'required') throw notImplemented(field, value);
+      throw new CommandError(2, `unknown fullDocument mode '${value}'`);
+    }
+    if (field === 'fullDocumentBeforeChange' && value !== 'off') throw notImplemented(field, value);
+    if (field === 'showExpandedEvents' && value !== false) throw notImplemented(field, value);
+  }
+  const resumeOptions = ['resumeAfter', 'startAfter', 'startAtOperationTime'].filter((f) => f in options);
+  if (resumeOptions.length > 1) {
+    throw new CommandError(40674, 'Only one type of resume option is allowed, but multiple were found.');
+  }
+}
+
+function scopeOf(command: Document, options: Document, db: string): ChangeScope {
+  const cluster = options.allChangesForCluster === true;
+  if (command.aggregate !== 1) {
+    if (cluster) throw new CommandError(40415, '$changeStream.allChangesForCluster needs aggregate: 1 on admin');
+    if (db === 'admin' || db === 'config' || db === 'local') {
+      throw new CommandError(73, `$changeStream may not be opened on the internal ${db} database`);
+    }
+    return { db, coll: collectionName(command) };
+  }
+  if (db === 'admin') {
+    if (!cluster) throw new CommandError(73, '$changeStream on admin needs allChangesForCluster: true');
+    return {};
+  }
+  if (cluster) throw new CommandError(73, 'allChangesForCluster is only allowed on the admin database');
+  return { db };
+}
+
+function startSeq(options: Document, replicaSet: ReplicaSet): number {
+  const log = replicaSet.changeLog;
+  const token = options.resumeAfter ?? options.startAfter;
+  if (token !== undefined) return log.seqOf(token);
+  const time = options.startAtOperationTime;
+  if (time === undefined) return log.latestSeq;
+  if (!(time instanceof Timestamp)) throw new CommandError(14, "'startAtOperationTime' must be a timestamp");
+  return log.seqBefore(time);
+}
+
+/**
+ * `aggregate` with a leading `$changeStream` (replica-set mode): a tailable awaitData cursor over
+ * the change log, each batch reporting `postBatchResumeToken`, so `collection.watch()`,
+ * `db.watch()` and `client.watch()` work and resume after a reconnect. A standalone server answers
+ * 40573 as mongod does.
+ */
+function openChangeStream(command: Document, context: CommandContext): Document {
+  const { replicaSet } = context;
+  if (!replicaSet) throw new CommandError(40573, 'The $changeStream stage is only supported on replica sets');
+  const [first, ...stages] = command.pipeline as Document[];
+  const options = first?.$changeStream as unknown;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new CommandError(14, "the $changeStream stage specification must be an object");
+  }
+  const cursorSpec = optionalDocument(command, 'cursor');
+  if (!cursorSpec) throw new CommandError(9, "The 'cursor' option is required for a $changeStream aggregate");
+  checkOptions(options as Document);
+  for (const stage of stages) {
+    const name = Object.keys(stage)[0] ?? '';
+    if (!EVENT_STAGES.has(name)) throw new CommandError(20, `${name} is not permitted in a $changeStream pipeline`);
+  }
+  const spec = {
+    scope: scopeOf(command, options as Document, context.db),
+    fullDocument: ((options as Document).fullDocument as string | undefined) ?? 'default',
+    pipeline: stages,
+    startAfterSeq: startSeq(options as Document, replicaSet),
+  };
+  const source = new ChangeStreamSource(context.engine, replicaSet.changeLog, spec, context.closing);
+  const ns = `${context.db}.${command.aggregate === 1 ? '$cmd.aggregate' : collectionName(command)}`;
+  const batch = context.cursors.first(ns, source, optionalCount(cursorSpec, 'batchSize'), true);
+  return {
+    cursor: { firstBatch: batch.batch, id: batch.id, ns, ...batch.fields },
+    operationTime: replicaSet.changeLog.operationTime,
+  };
+}
+
+function isChangeStream(command: Document): boolean {
+  const [first] = Array.isArray(command.pipeline) ? (command.pipeline as unknown[]) : [];
+  return first !== null && typeof first === 'object' && '$changeStream' in first;
+}
+
+/** Wraps the `aggregate` handler: a pipeline led by `$changeStream` opens a change stream. */
+export function withChangeStreams(aggregate: CommandHandler): CommandHandler {
+  return function aggregateOrChangeStream(command, context) {
+    return isChangeStream(command) ? openChangeStream(command, context) : aggregate(command, context);
+  };
+}
