@@ -6,7 +6,8 @@ import { ALL_PHASES, DEFAULT_BODY_LIMIT, type Phase, type SuiteOptions } from '.
 
 /** The parsed command line of `imgate-conformance`: the run's settings plus where fixtures and reports come from. */
 export interface CliOptions
-  extends Pick<SuiteOptions, 'target' | 'specFiles' | 'variants' | 'phases' | 'seed' | 'maxCases'>,
+  extends
+    Pick<SuiteOptions, 'target' | 'specFiles' | 'variants' | 'phases' | 'seed' | 'maxCases'>,
     Required<Pick<SuiteOptions, 'concurrency' | 'bodyLimit'>> {
   readonly hooks: string | undefined;
   readonly adminToken: string | undefined;

@@ -47,9 +47,10 @@ export async function storeLoop(store: Store, fixture: Fixture, command: LoopCom
   let errors = 0;
   async function worker(): Promise<void> {
     while (performance.now() < end) {
-      const ok = await (command.op === 'send'
-        ? storeSend(store, fixture, `loop_${sends++}`)
-        : storeReadPage(store, fixture, Math.floor(Math.random() * (fixture.seeded - PAGE)))
+      const ok = await (
+        command.op === 'send'
+          ? storeSend(store, fixture, `loop_${sends++}`)
+          : storeReadPage(store, fixture, Math.floor(Math.random() * (fixture.seeded - PAGE)))
       ).then(
         () => true,
         () => false,

@@ -6,11 +6,11 @@ import { decodeOpMsg, encodeOpMsg } from '../../src/embedded-mongo/wire/op-msg.t
 import { decodeOpQuery, encodeOpReply } from '../../src/embedded-mongo/wire/op-query.ts';
 
 /** The same wire decoding as the real server, but every command is answered without doing it. */
-function reply(command: Document, connectionId: number): Document {
+async function reply(command: Document, connectionId: number): Promise<Document> {
   const name = Object.keys(command)[0] ?? '';
   const handshake = handshakeCommands[name];
   const context = { connectionId } as Parameters<NonNullable<typeof handshake>>[1];
-  if (handshake) return { ...(handshake(command, context) as Document), ok: 1 };
+  if (handshake) return { ...(await handshake(command, context)), ok: 1 };
   if (name === 'insert') return { n: Array.isArray(command.documents) ? command.documents.length : 0, ok: 1 };
   return { ok: 1 };
 }
@@ -32,9 +32,13 @@ export async function startNoopServer(): Promise<{ uri: string; close(): Promise
     socket.on('data', function onData(chunk: Buffer) {
       for (const message of reader.push(chunk)) {
         if (message.opCode === OP_MSG) {
-          socket.write(encodeOpMsg(message.requestId, reply(decodeOpMsg(message.body).command, id)));
+          void reply(decodeOpMsg(message.body).command, id).then((doc) =>
+            socket.write(encodeOpMsg(message.requestId, doc)),
+          );
         } else {
-          socket.write(encodeOpReply(message.requestId, reply(decodeOpQuery(message.body).command, id)));
+          void reply(decodeOpQuery(message.body).command, id).then((doc) =>
+            socket.write(encodeOpReply(message.requestId, doc)),
+          );
         }
       }
     });

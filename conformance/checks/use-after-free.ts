@@ -1,7 +1,7 @@
 import { type CheckInput, operationLabel } from '../engine/check-types.ts';
 import { type Failure, UseAfterFree } from '../engine/failures.ts';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters mean "binary, not text"
+// eslint-disable-next-line no-control-regex -- control characters mean "binary, not text"
 const NOT_TEXT = /[\u0000-\u0008\u000e-\u001f\uFFFD]/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4}){2,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 

@@ -1,9 +1,12 @@
 import { relative, resolve } from 'node:path';
 import { fromFile, Parser } from '@asyncapi/parser';
 import { SpecError } from './errors.ts';
-import type { PushMessageSpec, PushSpec, Schema } from './spec-model.ts';
+import type { PushMessageSpec, PushSpec } from './spec-model.ts';
 
 type Node = Record<string, unknown>;
+
+/** Spectral's severity for errors (the parser's diagnostics: 0 error, 1 warning, 2 information, 3 hint). */
+const SPECTRAL_ERROR = 0;
 
 function singleValue(schema: Node): string | undefined {
   if (typeof schema.const === 'string') return schema.const;
@@ -42,14 +45,14 @@ export async function loadAsyncApi(file: string): Promise<PushSpec> {
   const { document, diagnostics } = await fromFile(parser, resolve(file)).parse();
   if (!document) {
     const errors = diagnostics
-      .filter((d) => d.severity === 0)
+      .filter((d) => Number(d.severity) === SPECTRAL_ERROR)
       .map((d) => `${d.path.join('/')}: ${d.message}`);
     throw new SpecError(`invalid AsyncAPI document: ${errors.slice(0, 3).join('; ')}`, shown, '#');
   }
   const channel = document.channels().all()[0];
   if (!channel) throw new SpecError('no channel', shown, '#/channels');
   const messages = document.messages().all();
-  const payloads = messages.map((m) => (m.payload()?.json() ?? {}) as Node);
+  const payloads = messages.map((m) => m.payload()?.json<Node>() ?? {});
   const discriminator = findDiscriminator(payloads);
   const specs: PushMessageSpec[] = messages.flatMap((m, i) => {
     const payload = payloads[i] ?? {};
@@ -59,7 +62,7 @@ export async function loadAsyncApi(file: string): Promise<PushSpec> {
       {
         name: m.name() ?? m.id(),
         kind,
-        payload: payload as Schema,
+        payload,
         pointer: `#/components/messages/${m.id()}`,
       },
     ];

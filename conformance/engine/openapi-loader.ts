@@ -69,7 +69,7 @@ function linksOf(responses: unknown): LinkSpec[] {
       const link = asNode(raw);
       return {
         name,
-        operationId: String(link.operationId ?? ''),
+        operationId: typeof link.operationId === 'string' ? link.operationId : '',
         requestBody: link.requestBody,
         parameters: asNode(link.parameters),
       };
@@ -110,7 +110,7 @@ function operationOf(
     method: method.toUpperCase(),
     path,
     pointer,
-    summary: String(raw.summary ?? ''),
+    summary: typeof raw.summary === 'string' ? raw.summary : '',
     requestBody: body && {
       required: body.required === true,
       media: mediaOf(body.content, joinPointer(pointer, 'requestBody', 'content')),
@@ -145,5 +145,5 @@ export function loadOpenApi(file: string): ApiSpec {
       operationOf(doc, variant, shown, path, m, asNode(asNode(item)[m])),
     ),
   );
-  return { variant, file: shown, title: String(info.title ?? variant), operations };
+  return { variant, file: shown, title: typeof info.title === 'string' ? info.title : variant, operations };
 }

@@ -24,7 +24,7 @@ export function toJsonSchema(schema: unknown): unknown {
     out[key] = key === 'properties' || key === 'patternProperties' ? mapValues(value) : toJsonSchema(value);
   }
   if ((schema as Schema).nullable !== true) return out;
-  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...(out.enum as unknown[]), null];
   if (typeof out.type === 'string') out.type = [out.type, 'null'];
   else if (out.type === undefined) return { anyOf: [out, { type: 'null' }] };
   return out;

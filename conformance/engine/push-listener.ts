@@ -47,7 +47,7 @@ export function listen(
     });
     const frames: PushFrame[] = [];
     socket.on('message', (data) => {
-      const text = String(data);
+      const text = (data as Buffer).toString('utf8');
       let json: unknown;
       try {
         json = JSON.parse(text);

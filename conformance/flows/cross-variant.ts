@@ -24,8 +24,9 @@ const VISIBILITY: readonly ConsistencyRule[] = [
 ];
 
 function decodeRecords(json: unknown): Json[] {
-  return list(at(json, 'records')).map(
-    (r) => JSON.parse(Buffer.from(String(r), 'base64').toString('utf8')) as Json,
+  const records: unknown = at(json, 'records');
+  return (Array.isArray(records) ? (records as unknown[]) : []).map(
+    (r) => JSON.parse(Buffer.from(typeof r === 'string' ? r : '', 'base64').toString('utf8')) as Json,
   );
 }
 

@@ -31,7 +31,7 @@ async function openListeners(ctx: RunContext, phase: FlowPhase, actors: Record<s
         ctx.results.add({
           variant: 'push',
           phase,
-          operation: String(kind ?? 'frame'),
+          operation: typeof kind === 'string' ? kind : 'frame',
           label: `frame -> ${actor}`,
           checks,
           failures,

@@ -6,18 +6,20 @@ const escapeXml = (s: string): string =>
       /[<>&'"]/g,
       (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
     )
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters
+    // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+type CaseEntry = { cases: number; failures: ReturnType<Results['failures']> };
 
 /**
  * JUnit XML for CI: one testsuite per variant+phase, one testcase per operation × check, with the
  * first failure's message and its curl reproduction as the failure text.
  */
 export function renderJUnit(results: Results): string {
-  const suites = new Map<string, Map<string, { cases: number; failures: ReturnType<Results['failures']> }>>();
+  const suites = new Map<string, Map<string, CaseEntry>>();
   for (const record of results.cases) {
     const suiteName = `${record.variant}.${record.phase}`;
-    const suite = suites.get(suiteName) ?? new Map();
+    const suite = suites.get(suiteName) ?? new Map<string, CaseEntry>();
     suites.set(suiteName, suite);
     for (const check of record.checks) {
       const key = `${record.operation} ${check}`;

@@ -91,8 +91,7 @@ export interface RecallClaim {
 
 /** Result of an insert: the stored message, or the earlier one that owns the (sender, client id). */
 export type MessageInsertOutcome =
-  | { readonly inserted: true }
-  | { readonly inserted: false; readonly winner: Message };
+  { readonly inserted: true } | { readonly inserted: false; readonly winner: Message };
 
 export interface MessageRepository {
   findByClient(senderId: string, clientId: string): Promise<Message | null>;

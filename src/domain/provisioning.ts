@@ -2,7 +2,7 @@ import { pairKey } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
 import { DomainError } from './errors.ts';
-import type { Chat, ChatStatus, ChatType } from './model.ts';
+import type { Chat } from './model.ts';
 import type { CreateChatInput, ProvisioningService } from './provisioning-api.ts';
 import { requireAdmin, requireFlag, requireId, requireIds } from './validation.ts';
 
@@ -69,8 +69,8 @@ export function createProvisioningService(ctx: DomainContext): ProvisioningServi
       const chat: Chat = {
         id: input.id === undefined ? ctx.newChatId() : requireId(input.id, 'id'),
         num: await store.numbers.next('chat'),
-        type: input.type as ChatType,
-        status: status as ChatStatus,
+        type: input.type,
+        status: status,
         isEnc: requireFlag(input.isEnc, 'is_enc'),
         creatorId: input.creatorId,
         memberIds,

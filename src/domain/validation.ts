@@ -20,7 +20,8 @@ export function requireId(value: string, field: string): string {
 }
 
 export function requireIds(values: readonly string[], field: string): string[] {
-  if (!Array.isArray(values)) throw new DomainError('invalid', `${field} must be a list`);
+  const input: unknown = values; // request data: typed as a list, checked as one
+  if (!Array.isArray(input)) throw new DomainError('invalid', `${field} must be a list`);
   return [...new Set(values.map((value) => requireId(value, field)))];
 }
 

@@ -33,7 +33,7 @@ export function variantErrorHandler(variant: Variant | undefined, fallbackLog: L
       if (status === 413) c.header('Connection', 'close');
       return c.json(errorBody(variant, status, msg), status as 400);
     }
-    const log: Logger = c.get('log') ?? fallbackLog;
+    const log = (c.get('log') as Logger | undefined) ?? fallbackLog;
     log.error({ err: error, path: c.req.path }, 'unexpected error');
     return c.json(errorBody(variant, 500, 'internal server error'), 500);
   };

@@ -20,7 +20,8 @@ export async function loadPushValidators(): Promise<Map<string, ValidateFunction
   for (const message of document.components().messages().all()) {
     const payload = message.payload();
     if (payload === undefined) continue;
-    validators.set(message.id(), ajv.compile(payload.json() as object));
+    const schema: object = payload.json();
+    validators.set(message.id(), ajv.compile(schema));
   }
   return validators;
 }

@@ -19,11 +19,11 @@ export async function fakeAuthenticate(token: string): Promise<Actor> {
 export function createPublisher() {
   const listeners = new Set<(event: DomainEvent) => void>();
   return {
-    subscribe(listener: (event: DomainEvent) => void) {
+    subscribe: (listener: (event: DomainEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    publish(event: DomainEvent) {
+    publish: (event: DomainEvent) => {
       for (const listener of listeners) listener(event);
     },
   };
@@ -96,7 +96,7 @@ export async function connect(url: string, options: ConstructorParameters<typeof
   const messages: unknown[] = [];
   const waiters: Array<() => void> = [];
   ws.on('message', (data) => {
-    messages.push(JSON.parse(String(data)));
+    messages.push(JSON.parse((data as Buffer).toString('utf8')));
     for (const wake of waiters.splice(0)) wake();
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>

@@ -27,7 +27,7 @@ function runPipeline(engine: Engine, db: string, name: string, pipeline: Documen
   const aggregator = new Aggregator(stages, {
     collectionResolver: (other: string) => allDocuments(engine, db, other),
   });
-  return aggregator.run(input) as Document[];
+  return aggregator.run<Document>(input);
 }
 
 /** `aggregate` (cursor replies), `count` and `distinct`. */
@@ -76,7 +76,7 @@ export const aggregateCommands: Record<string, CommandHandler> = {
         { $group: { _id: null, values: { $addToSet: `$${key}` } } },
       ],
       {},
-    ).run(docs) as Document[];
+    ).run<Document>(docs);
     return { values: (result?.values as unknown[] | undefined) ?? [] };
   },
 };

@@ -23,10 +23,10 @@ export function validateUpdate(spec: unknown): UpdateSpec {
   if (spec === null || typeof spec !== 'object')
     throw new CommandError(14, 'Update argument must be an object');
   const keys = Object.keys(spec);
-  if (keys.some((key) => key.startsWith('$')) && !isOperatorUpdate(spec as Document)) {
+  if (keys.some((key) => key.startsWith('$')) && !isOperatorUpdate(spec)) {
     throw new CommandError(9, "Update document requires atomic operators or must not contain '$' fields");
   }
-  return spec as Document;
+  return spec;
 }
 
 /** The document an upsert starts from: the query's equality fields (`{a: 1}`, `{a: {$eq: 1}}`). */
@@ -54,7 +54,7 @@ export function applyUpdate(
   const originalId = doc._id;
   let next: Document;
   if (Array.isArray(spec)) {
-    next = (new Aggregator(spec, {}).run([doc])[0] as Document | undefined) ?? {};
+    next = new Aggregator(spec, {}).run([doc])[0] ?? {};
   } else if (isOperatorUpdate(spec)) {
     const { $setOnInsert, ...operators } = spec;
     if (options.inserting && $setOnInsert)

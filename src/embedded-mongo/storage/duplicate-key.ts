@@ -9,6 +9,7 @@ function formatValue(value: unknown): string {
   if (value instanceof Date) return `new Date(${value.getTime()})`;
   if (typeof value === 'string') return JSON.stringify(value);
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only primitives reach here: objects are rendered above
   return String(value);
 }
 

@@ -68,7 +68,7 @@ export function encodeKeyValue(value: unknown): string {
     case 'boolean':
       return TAG_BOOLEAN + (value ? '1' : '0');
     default:
-      return encodeObjectValue(value as object);
+      return encodeObjectValue(value);
   }
 }
 
@@ -85,7 +85,7 @@ function encodeObjectValue(value: object): string {
   if (value instanceof MaxKey) return TAG_MAX;
   if (Array.isArray(value)) return TAG_ARRAY + encodeText(EJSON.stringify(value, { relaxed: false }));
   if (value instanceof RegExp) return TAG_OTHER + encodeText(String(value));
-  return TAG_OBJECT + encodeText(EJSON.stringify(value as Record<string, unknown>, { relaxed: false }));
+  return TAG_OBJECT + encodeText(EJSON.stringify(value, { relaxed: false }));
 }
 
 /** Reverses the order of an encoded component (used for descending index fields). */

@@ -56,7 +56,7 @@ export function encodeRecord(op: JournalOp): Buffer {
 
 function splitDocuments(body: Buffer, start: number): Buffer[] {
   const docs: Buffer[] = [];
-  for (let offset = start; offset + 5 <= body.length; ) {
+  for (let offset = start; offset + 5 <= body.length;) {
     const size = body.readInt32LE(offset);
     docs.push(body.subarray(offset, offset + size));
     offset += size;

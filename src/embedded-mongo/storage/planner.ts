@@ -71,7 +71,7 @@ function planIndex(index: OrderedIndex, bounds: Map<string, FieldBounds>, sort?:
       const ranges = prefixes.map((prefix) => rangeInterval(prefix, fieldBounds, dir));
       if (ranges.every((range) => range !== undefined)) {
         const exact = isExact(index, bounds, eqFields, field, fieldBounds);
-        return finish(index, ranges as Array<[string, string]>, eqFields, true, sort, exact);
+        return finish(index, ranges, eqFields, true, sort, exact);
       }
     }
     break;

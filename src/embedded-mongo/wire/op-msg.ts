@@ -36,7 +36,7 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
       const nameEnd = body.indexOf(0, offset + 4);
       const name = body.toString('utf8', offset + 4, nameEnd);
       const docs: Document[] = [];
-      for (let at = nameEnd + 1; at < sectionEnd; ) {
+      for (let at = nameEnd + 1; at < sectionEnd;) {
         const docSize = body.readInt32LE(at);
         docs.push(deserialize(body.subarray(at, at + docSize)));
         at += docSize;

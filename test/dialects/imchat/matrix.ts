@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { type Answer, expectError, type Role, type World } from './world.ts';
+import { type Answer, expectError, type World } from './world.ts';
 
 /** The callers of the authorisation matrix, in the order they call. */
 export const CALLERS = ['none', 'bad', 'outsider', 'other', 'owner', 'admin', 'member'] as const;
@@ -20,7 +20,7 @@ export interface MatrixRow {
 export function tokenOf(w: World, caller: Caller): string | undefined {
   if (caller === 'none') return undefined;
   if (caller === 'bad') return 'not-a-jwt';
-  return w.tokens[caller as Role];
+  return w.tokens[caller];
 }
 
 /** Calls `row` as `caller` and checks the exact status and, for errors, a bare `{code, msg}` without `secret`. */

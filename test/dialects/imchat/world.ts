@@ -13,7 +13,7 @@ import { loadOpenAPI, type OpenAPIDocument, type Schema } from '../../specs/spec
 /** A parsed answer of the gateway, with the raw text for exact-integer checks. */
 export interface Answer {
   readonly status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
   readonly body: any;
   readonly text: string;
 }

@@ -6,7 +6,7 @@ import { loadOpenAPI, type Schema } from '../../specs/spec-loader.ts';
 /** A parsed answer of the gateway. */
 export interface Answer {
   readonly status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
   readonly body: any;
 }
 
