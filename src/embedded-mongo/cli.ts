@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { startEmbeddedMongo } from './server.ts';
 
-const USAGE = 'usage: imgate mongo [--port 27017] [--host 127.0.0.1] [--data DIR] [--fsync always|never] [--replset NAME]';
+const USAGE =
+  'usage: imgate mongo [--port 27017] [--host 127.0.0.1] [--data DIR] [--fsync always|never] [--replset NAME]';
 
 /**
  * `imgate mongo`: runs the embedded server on its own (`--replset rs0`: as a single-node replica

@@ -60,7 +60,13 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const cursors = new CursorStore();
   const replicaSet = options.replicaSet ? new ReplicaSet(options.replicaSet) : undefined;
   store.engine.changeLog = replicaSet?.changeLog;
-  const shared = { engine: store.engine, cursors, closing: closing.signal, startedAt: Date.now(), replicaSet };
+  const shared = {
+    engine: store.engine,
+    cursors,
+    closing: closing.signal,
+    startedAt: Date.now(),
+    replicaSet,
+  };
   const sockets = new Set<net.Socket>();
   let connections = 0;
   const server = net.createServer(function accept(socket) {

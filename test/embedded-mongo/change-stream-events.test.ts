@@ -13,11 +13,9 @@ afterAll(async () => {
 });
 
 /** Opens a stream and runs its `aggregate` (watch() is lazy), so later writes are seen. */
-async function watching<T extends Document>(
-  open: () => ChangeStream<T>,
-): Promise<ChangeStream<T>> {
+async function watching<T extends Document>(open: () => ChangeStream<T>): Promise<ChangeStream<T>> {
   const stream = open();
-  streams.push(stream as unknown as ChangeStream);
+  streams.push(stream);
   expect(await stream.tryNext()).toBeNull();
   return stream;
 }
@@ -56,13 +54,17 @@ describe('replica-set mode: change events through collection.watch()', () => {
     expect('fullDocument' in update).toBe(false);
     expect(replace).toMatchObject({ operationType: 'replace', fullDocument: { _id: 1, z: 9 } });
     expect(removal).toMatchObject({ operationType: 'delete', ns, documentKey: { _id: 1 } });
-    const times = [insert, update, replace, removal].map((e) => (e as { clusterTime: { toString(): string } }).clusterTime);
+    const times = [insert, update, replace, removal].map(
+      (e) => (e as { clusterTime: { toString(): string } }).clusterTime,
+    );
     expect(new Set(times.map(String)).size).toBe(4);
   });
 
   it('looks the current document up for an update with fullDocument: updateLookup', async () => {
     const coll = h.db.collection<{ _id: number; n: number }>('events_lookup');
-    const stream = await watching(() => coll.watch([], { fullDocument: 'updateLookup', maxAwaitTimeMS: 100 }));
+    const stream = await watching(() =>
+      coll.watch([], { fullDocument: 'updateLookup', maxAwaitTimeMS: 100 }),
+    );
     await coll.insertOne({ _id: 7, n: 1 });
     await coll.updateOne({ _id: 7 }, { $inc: { n: 1 } });
     await stream.next();
@@ -76,7 +78,9 @@ describe('replica-set mode: change events through collection.watch()', () => {
         maxAwaitTimeMS: 100,
       }),
     );
-    await h.db.collection<{ _id: number; keep: boolean }>('events_elsewhere').insertOne({ _id: 1, keep: true });
+    await h.db
+      .collection<{ _id: number; keep: boolean }>('events_elsewhere')
+      .insertOne({ _id: 1, keep: true });
     await coll.insertMany([
       { _id: 1, keep: false },
       { _id: 2, keep: true },
@@ -90,14 +94,19 @@ describe('replica-set mode: change events through collection.watch()', () => {
     const stream = await watching(() => h.db.watch([], { maxAwaitTimeMS: 100 }));
     await h.db.collection<{ _id: number }>('events_db_a').insertOne({ _id: 1 });
     await h.db.collection<{ _id: number }>('events_db_b').insertOne({ _id: 2 });
-    const colls = [await stream.next(), await stream.next()].map((e) => (e as { ns: { coll: string } }).ns.coll);
+    const colls = [await stream.next(), await stream.next()].map(
+      (e) => (e as { ns: { coll: string } }).ns.coll,
+    );
     expect(colls).toEqual(['events_db_a', 'events_db_b']);
   });
 
   it('wakes a waiting getMore when a write arrives (it would otherwise wait past the test timeout)', async () => {
     const coll = h.db.collection<{ _id: number }>('events_wait');
     const hello = await h.db.admin().command({ hello: 1 });
-    const stream = coll.watch([], { maxAwaitTimeMS: 120_000, startAtOperationTime: hello.lastWrite.opTime.ts });
+    const stream = coll.watch([], {
+      maxAwaitTimeMS: 120_000,
+      startAtOperationTime: hello.lastWrite.opTime.ts,
+    });
     streams.push(stream);
     const pending = stream.next();
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -116,13 +125,19 @@ describe('replica-set mode: what $changeStream refuses', () => {
     ['stored post-images', [{ $changeStream: { fullDocument: 'required' } }], 238],
     ['expanded (DDL) events', [{ $changeStream: { showExpandedEvents: true } }], 238],
     ['a $group stage', [{ $changeStream: {} }, { $group: { _id: null } }], 20],
-    ['two resume options', [{ $changeStream: { resumeAfter: { _data: '82' }, startAtOperationTime: 1 } }], 40674],
+    [
+      'two resume options',
+      [{ $changeStream: { resumeAfter: { _data: '82' }, startAtOperationTime: 1 } }],
+      40674,
+    ],
   ])('refuses %s with MongoDB’s error', async (_name, pipeline, code) => {
     await expect(run(pipeline)).rejects.toMatchObject({ code });
   });
 
   it('fails the stream with ChangeStreamFatalError when a stage modifies the resume token', async () => {
-    const stream = h.db.collection<{ _id: number }>('events_token').watch([{ $project: { _id: 0 } }], { maxAwaitTimeMS: 100 });
+    const stream = h.db
+      .collection<{ _id: number }>('events_token')
+      .watch([{ $project: { _id: 0 } }], { maxAwaitTimeMS: 100 });
     streams.push(stream);
     expect(await stream.tryNext()).toBeNull();
     await h.db.collection<{ _id: number }>('events_token').insertOne({ _id: 1 });

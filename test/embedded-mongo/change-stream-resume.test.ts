@@ -1,4 +1,4 @@
-import { type ChangeStream, type CommandStartedEvent, type Document, MongoClient, type ResumeToken } from 'mongodb';
+import { type ChangeStream, type CommandStartedEvent, type Document, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedMongo, startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
 
@@ -24,14 +24,17 @@ const db = () => client.db('resume');
 const coll = (name: string) => db().collection<{ _id: number; big?: string }>(name);
 
 function watch(name: string, options: Document = {}): ChangeStream<{ _id: number }> {
-  const stream = db().collection<{ _id: number }>(name).watch([], { maxAwaitTimeMS: 100, ...options });
-  streams.push(stream as unknown as ChangeStream);
+  const stream = db()
+    .collection<{ _id: number }>(name)
+    .watch([], { maxAwaitTimeMS: 100, ...options });
+  streams.push(stream);
   return stream;
 }
 
 async function ids(stream: ChangeStream<{ _id: number }>, count: number): Promise<unknown[]> {
   const out: unknown[] = [];
-  for (let i = 0; i < count; i++) out.push(((await stream.next()) as { documentKey: { _id: unknown } }).documentKey._id);
+  for (let i = 0; i < count; i++)
+    out.push(((await stream.next()) as { documentKey: { _id: unknown } }).documentKey._id);
   return out;
 }
 
@@ -64,7 +67,7 @@ describe('replica-set mode: resuming change streams', () => {
   it('advances a quiet stream’s token past other collections’ writes (postBatchResumeToken)', async () => {
     const quiet = watch('quiet');
     expect(await quiet.tryNext()).toBeNull();
-    const before = quiet.resumeToken as ResumeToken;
+    const before = quiet.resumeToken;
     await coll('noisy').insertMany([{ _id: 1 }, { _id: 2 }]);
     expect(await quiet.tryNext()).toBeNull();
     expect(quiet.resumeToken).not.toEqual(before);
@@ -92,7 +95,10 @@ describe('replica-set mode: resuming change streams', () => {
     const other = await startEmbeddedMongo({ replicaSet: 'rs0' });
     const otherClient = new MongoClient(other.uri);
     try {
-      const stream = otherClient.db('resume').collection<{ _id: number }>('x').watch([], { maxAwaitTimeMS: 100 });
+      const stream = otherClient
+        .db('resume')
+        .collection<{ _id: number }>('x')
+        .watch([], { maxAwaitTimeMS: 100 });
       expect(await stream.tryNext()).toBeNull();
       await otherClient.db('resume').collection<{ _id: number }>('x').insertOne({ _id: 1 });
       const foreign = (await stream.next())._id;

@@ -36,9 +36,11 @@ function notImplemented(field: string, value: unknown): CommandError {
 
 function checkOptions(options: Document): void {
   for (const [field, value] of Object.entries(options)) {
-    if (!OPTIONS.has(field)) throw new CommandError(40415, `BSON field '$changeStream.${field}' is an unknown field.`);
+    if (!OPTIONS.has(field))
+      throw new CommandError(40415, `BSON field '$changeStream.${field}' is an unknown field.`);
     if (field === 'fullDocument' && !FULL_DOCUMENT.has(value as string)) {
-      if (typeof value !== 'string') throw new CommandError(14, "'$changeStream.fullDocument' must be a string");
+      if (typeof value !== 'string')
+        throw new CommandError(14, "'$changeStream.fullDocument' must be a string");
       if (value === 'whenAvailable' || value === 'required') throw notImplemented(field, value);
       throw new CommandError(2, `unknown fullDocument mode '${value}'`);
     }
@@ -54,7 +56,8 @@ function checkOptions(options: Document): void {
 function scopeOf(command: Document, options: Document, db: string): ChangeScope {
   const cluster = options.allChangesForCluster === true;
   if (command.aggregate !== 1) {
-    if (cluster) throw new CommandError(40415, '$changeStream.allChangesForCluster needs aggregate: 1 on admin');
+    if (cluster)
+      throw new CommandError(40415, '$changeStream.allChangesForCluster needs aggregate: 1 on admin');
     if (db === 'admin' || db === 'config' || db === 'local') {
       throw new CommandError(73, `$changeStream may not be opened on the internal ${db} database`);
     }
@@ -90,20 +93,21 @@ function openChangeStream(command: Document, context: CommandContext): Document 
   const [first, ...stages] = command.pipeline as Document[];
   const options = first?.$changeStream as unknown;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new CommandError(14, "the $changeStream stage specification must be an object");
+    throw new CommandError(14, 'the $changeStream stage specification must be an object');
   }
   const cursorSpec = optionalDocument(command, 'cursor');
   if (!cursorSpec) throw new CommandError(9, "The 'cursor' option is required for a $changeStream aggregate");
-  checkOptions(options as Document);
+  checkOptions(options);
   for (const stage of stages) {
     const name = Object.keys(stage)[0] ?? '';
-    if (!EVENT_STAGES.has(name)) throw new CommandError(20, `${name} is not permitted in a $changeStream pipeline`);
+    if (!EVENT_STAGES.has(name))
+      throw new CommandError(20, `${name} is not permitted in a $changeStream pipeline`);
   }
   const spec = {
-    scope: scopeOf(command, options as Document, context.db),
+    scope: scopeOf(command, options, context.db),
     fullDocument: ((options as Document).fullDocument as string | undefined) ?? 'default',
     pipeline: stages,
-    startAfterSeq: startSeq(options as Document, replicaSet),
+    startAfterSeq: startSeq(options, replicaSet),
   };
   const source = new ChangeStreamSource(context.engine, replicaSet.changeLog, spec, context.closing);
   const ns = `${context.db}.${command.aggregate === 1 ? '$cmd.aggregate' : collectionName(command)}`;

@@ -74,7 +74,6 @@ export class ChangeStreamSource implements CursorSource {
     return wakeOn((listener) => this.log.onChange(listener), ms, this.signal);
   }
 
-
   private inScope(entry: ChangeEntry): boolean {
     const { db, coll } = this.spec.scope;
     if (entry.coll.startsWith('system.')) return false;
@@ -86,7 +85,7 @@ export class ChangeStreamSource implements CursorSource {
   private transform(entry: ChangeEntry): Document | undefined {
     const event = this.eventOf(entry);
     if (!this.aggregator) return event;
-    const [out] = this.aggregator.run([event]) as Document[];
+    const [out] = this.aggregator.run<Document>([event]);
     if (out && !isEqual(out._id, event._id)) {
       throw new CommandError(
         280,

@@ -29,7 +29,8 @@ export function cursorReply(
   ns: string,
   fields: Document = {},
 ): Document | EncodedReply {
-  if (!batch.some((doc) => doc instanceof Uint8Array)) return { cursor: { [field]: batch, id, ns, ...fields } };
+  if (!batch.some((doc) => doc instanceof Uint8Array))
+    return { cursor: { [field]: batch, id, ns, ...fields } };
   const items = batch.map((doc, i) =>
     element(0x03, String(i), doc instanceof Uint8Array ? doc : serialize(doc)),
   );

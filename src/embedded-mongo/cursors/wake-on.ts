@@ -2,7 +2,11 @@
  * What a parked awaitData `getMore` waits for: the next `subscribe` notification (an insert, a
  * change), `ms` elapsing, or the server closing (`signal`), whichever comes first; never rejects.
  */
-export function wakeOn(subscribe: (listener: () => void) => () => void, ms: number, signal: AbortSignal): Promise<void> {
+export function wakeOn(
+  subscribe: (listener: () => void) => () => void,
+  ms: number,
+  signal: AbortSignal,
+): Promise<void> {
   return new Promise((resolve) => {
     const finish = (): void => {
       unsubscribe();

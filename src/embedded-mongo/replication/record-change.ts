@@ -9,5 +9,9 @@ export function recordReplace(
   replacement: boolean,
 ): { kind: ChangeKind; after: Uint8Array; updateDescription?: ReturnType<typeof updateDescription> } {
   if (replacement) return { kind: 'replace', after };
-  return { kind: 'update', after, updateDescription: updateDescription(deserialize(before), deserialize(after)) };
+  return {
+    kind: 'update',
+    after,
+    updateDescription: updateDescription(deserialize(before), deserialize(after)),
+  };
 }
