@@ -6,6 +6,7 @@ import {
   type Document,
   MongoServerError,
 } from 'mongodb';
+import { untilAborted } from './until-aborted.ts';
 import {
   createEventLog,
   EVENTS_COLLECTION,
@@ -40,21 +41,8 @@ export function createChangeStreamEventLog(db: Db): EventLog {
       [{ $match: { operationType: 'insert' } }],
       { maxAwaitTimeMS: AWAIT_MS, ...(resumeAfter === undefined ? {} : { resumeAfter }) },
     );
-    const close = () => void stream.close().catch(() => undefined);
-    signal.addEventListener('abort', close, { once: true });
-    try {
-      for await (const change of stream) {
-        yield {
-          id: BSON.EJSON.stringify(change._id),
-          event: change.fullDocument.event,
-        } satisfies LoggedEvent;
-        if (signal.aborted) return;
-      }
-    } catch (error) {
-      if (!signal.aborted) throw error;
-    } finally {
-      signal.removeEventListener('abort', close);
-      close();
+    for await (const change of untilAborted(stream, signal)) {
+      yield { id: BSON.EJSON.stringify(change._id), event: change.fullDocument.event } satisfies LoggedEvent;
     }
   }
 
