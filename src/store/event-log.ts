@@ -2,7 +2,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { type Collection, type Db, ObjectId } from 'mongodb';
 import type { DomainEvent } from '../domain/index.ts';
 import { isNamespaceExists } from './mongo-errors.ts';
-import { untilAborted } from './until-aborted.ts';
 
 /** The capped collection every gateway instance appends to and tails. */
 export const EVENTS_COLLECTION = 'events';
@@ -37,8 +36,8 @@ export interface LoggedEvent {
 export interface EventLog {
   appendEvent(event: DomainEvent): Promise<string>;
   /**
-   * Events appended after `fromId`, an id a tail yielded (after the current end when omitted),
-   * until `signal` aborts.
+   * Events appended after `fromId` — an id `appendEvent` returned or a tail yielded — (after the
+   * current end when omitted), until `signal` aborts.
    * When `fromId` has rolled off the capped collection, the tail starts at the oldest event kept.
    */
   tailEvents(fromId: string | undefined, signal: AbortSignal): AsyncIterable<LoggedEvent>;
@@ -74,10 +73,20 @@ export function createEventLog(db: Db): EventLog {
         }
       : {};
     const cursor = events.find(filter, { tailable: true, awaitData: true, maxAwaitTimeMS: AWAIT_MS });
+    const close = () => void cursor.close().catch(() => undefined);
+    signal.addEventListener('abort', close, { once: true });
     let passed = after === undefined;
-    for await (const doc of untilAborted(cursor, signal)) {
-      if (passed) yield doc;
-      else if (after?.equals(doc._id)) passed = true;
+    try {
+      for await (const doc of cursor) {
+        if (passed) yield doc;
+        else if (after?.equals(doc._id)) passed = true;
+        if (signal.aborted) return;
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error;
+    } finally {
+      signal.removeEventListener('abort', close);
+      close();
     }
   }
 

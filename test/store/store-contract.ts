@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
+import { eventResumeCases } from './contract-event-resume.ts';
 import { markAndEventCases } from './contract-marks-events.ts';
 import { messageCases } from './contract-messages.ts';
 import { numberAndChatCases } from './contract-numbers-chats.ts';
@@ -21,5 +22,6 @@ export function storeContract(target: StoreTarget): void {
     numberAndChatCases(open);
     messageCases(open);
     markAndEventCases(open);
+    eventResumeCases(open);
   });
 }
