@@ -5,3 +5,4 @@ export { detectEventFeed, type EventFeedKind } from './event-feed-kind.ts';
 export { createEventLogPublisher } from './event-publisher.ts';
 export { ensureIndexes, INDEXES } from './indexes.ts';
 export { createStore, openStore, type Store, type StoreOptions } from './open-store.ts';
+export { SHARD_KEYS, type ShardPlacement, shardKeyViolations } from './shard-keys.ts';

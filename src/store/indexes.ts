@@ -3,8 +3,9 @@ import { ensureEventLog } from './event-log.ts';
 
 /**
  * Every index the store relies on. Unique ones carry rules (one number per user, chat and
- * message; one single chat per pair; one message per (chat, sequence) and per (sender, client id));
- * the others serve the queries of `messages.ts`, `chats.ts` and `members.ts`.
+ * message; one single chat per pair; one message per (chat, sequence) and per (chat, sender,
+ * client id)), and each starts with its collection's shard key (`shard-keys.ts`); the others
+ * serve the queries of `messages.ts`, `chats.ts` and `members.ts`.
  */
 export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
   users: [{ key: { num: 1 }, name: 'num_unique', unique: true }],
@@ -19,7 +20,7 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
   ],
   messages: [
     { key: { chatId: 1, seq: 1 }, name: 'chat_seq_unique', unique: true },
-    { key: { senderId: 1, clientId: 1 }, name: 'sender_client_unique', unique: true },
+    { key: { chatId: 1, senderId: 1, clientId: 1 }, name: 'chat_sender_client_unique', unique: true },
     { key: { clientId: 1 }, name: 'client' },
     { key: { chatId: 1, _id: 1 }, name: 'chat_num' },
     { key: { chatId: 1, 'recall.recallSeq': 1 }, name: 'chat_recall' },

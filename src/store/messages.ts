@@ -40,7 +40,9 @@ export function createMessageRepository(db: Db): MessageRepository {
           await messages.insertOne(gapDocument(message)).catch(() => undefined);
           throw error;
         }
-        const winner = await findByClient(message.senderId, message.clientId);
+        const { chatId, senderId, clientId } = message;
+        const doc = await messages.findOne({ chatId, senderId, clientId });
+        const winner = doc ? toMessage(doc) : null;
         if (!winner || winner.num === message.num) throw error;
         await messages.insertOne(gapDocument(message));
         return { inserted: false, winner };

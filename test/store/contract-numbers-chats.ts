@@ -8,7 +8,9 @@ export function numberAndChatCases(open: () => Promise<Store>): void {
   it('creates every index it relies on', async () => {
     const store = await open();
     const names = (await store.db.collection('messages').indexes()).map((index) => index.name);
-    expect(names).toEqual(expect.arrayContaining(['chat_seq_unique', 'sender_client_unique', 'chat_num']));
+    expect(names).toEqual(
+      expect.arrayContaining(['chat_seq_unique', 'chat_sender_client_unique', 'chat_num']),
+    );
     const collections = await store.db.listCollections({ name: 'events' }, { nameOnly: false }).toArray();
     const info = collections[0];
     expect(info && 'options' in info ? info.options?.capped : undefined).toBe(true);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { eventResumeCases } from './contract-event-resume.ts';
+import { idempotencyScopeCases } from './contract-idempotency-scope.ts';
 import { markAndEventCases } from './contract-marks-events.ts';
 import { messageCases } from './contract-messages.ts';
 import { numberAndChatCases } from './contract-numbers-chats.ts';
@@ -23,5 +24,6 @@ export function storeContract(target: StoreTarget): void {
     messageCases(open);
     markAndEventCases(open);
     eventResumeCases(open);
+    idempotencyScopeCases(open);
   });
 }
