@@ -134,6 +134,14 @@ describe('replica-set mode: what $changeStream refuses', () => {
     await expect(run(pipeline)).rejects.toMatchObject({ code });
   });
 
+  it.each([
+    ['collation', { collation: { locale: 'fr' } }, 238],
+    ['let', { let: { x: 1 } }, 238],
+    ['an unknown command field', { frobnicate: true }, 40415],
+  ])('refuses %s on a change-stream aggregate instead of ignoring it', async (_name, extra, code) => {
+    await expect(run([{ $changeStream: {} }], extra)).rejects.toMatchObject({ code });
+  });
+
   it('fails the stream with ChangeStreamFatalError when a stage modifies the resume token', async () => {
     const stream = h.db
       .collection<{ _id: number }>('events_token')

@@ -27,6 +27,39 @@ const EVENT_STAGES = new Set([
   '$redact',
 ]);
 
+/** Command fields a change-stream `aggregate` accepts; generic ones (`$db`, `lsid`, …) included. */
+const COMMAND_FIELDS = new Set([
+  'aggregate',
+  'pipeline',
+  'cursor',
+  'maxTimeMS',
+  'comment',
+  'allowDiskUse',
+  'readConcern',
+  '$db',
+  'lsid',
+  '$readPreference',
+  '$clusterTime',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+]);
+/** Fields mongod accepts that this server does not implement for change streams. */
+const UNIMPLEMENTED_FIELDS = new Set(['collation', 'let', 'hint', 'explain', 'batchSize']);
+
+function checkCommandFields(command: Document): void {
+  for (const field of Object.keys(command)) {
+    if (UNIMPLEMENTED_FIELDS.has(field)) {
+      throw new CommandError(
+        238,
+        `aggregate.${field} is not implemented by the embedded server for $changeStream`,
+      );
+    }
+    if (!COMMAND_FIELDS.has(field))
+      throw new CommandError(40415, `BSON field 'aggregate.${field}' is an unknown field.`);
+  }
+}
+
 function notImplemented(field: string, value: unknown): CommandError {
   return new CommandError(
     238,
@@ -95,6 +128,7 @@ function openChangeStream(command: Document, context: CommandContext): Document 
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new CommandError(14, 'the $changeStream stage specification must be an object');
   }
+  checkCommandFields(command);
   const cursorSpec = optionalDocument(command, 'cursor');
   if (!cursorSpec) throw new CommandError(9, "The 'cursor' option is required for a $changeStream aggregate");
   checkOptions(options);
