@@ -1,4 +1,4 @@
-import type { ChangeStream, ChangeStreamDocument, Document } from 'mongodb';
+import type { ChangeStream, ChangeStreamDocument, Document, MongoServerError } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './harness.ts';
 
@@ -58,6 +58,26 @@ describe('replica-set mode: change events through collection.watch()', () => {
       (e) => (e as { clusterTime: { toString(): string } }).clusterTime,
     );
     expect(new Set(times.map(String)).size).toBe(4);
+  });
+
+  it('reports a shortened array as truncated and a grown one by its new elements', async () => {
+    const coll = h.db.collection<{ _id: number; array: unknown[] }>('events_arrays');
+    await coll.insertOne({ _id: 1, array: ['foo', { a: 'bar' }, 1, 2, 3] });
+    const stream = await watching(() => coll.watch([], { maxAwaitTimeMS: 100 }));
+    await coll.updateOne({ _id: 1 }, [{ $set: { array: ['foo', { a: 'bar' }] } }]);
+    await coll.updateOne({ _id: 1 }, { $push: { array: 9 } });
+    expect((await stream.next()) as Document).toMatchObject({
+      updateDescription: {
+        updatedFields: {},
+        removedFields: [],
+        truncatedArrays: [{ field: 'array', newSize: 2 }],
+      },
+    });
+    expect(((await stream.next()) as Document).updateDescription).toEqual({
+      updatedFields: { 'array.2': 9 },
+      removedFields: [],
+      truncatedArrays: [],
+    });
   });
 
   it('looks the current document up for an update with fullDocument: updateLookup', async () => {
@@ -149,7 +169,9 @@ describe('replica-set mode: what $changeStream refuses', () => {
     streams.push(stream);
     expect(await stream.tryNext()).toBeNull();
     await h.db.collection<{ _id: number }>('events_token').insertOne({ _id: 1 });
-    await expect(stream.next()).rejects.toMatchObject({ code: 280 });
+    const error = (await stream.next().catch((e: unknown) => e)) as MongoServerError;
+    expect(error.code).toBe(280);
+    expect(error.hasErrorLabel('NonResumableChangeStreamError')).toBe(true);
   });
 });
 

@@ -1,4 +1,10 @@
-import { type ChangeStream, type CommandStartedEvent, type Document, MongoClient } from 'mongodb';
+import {
+  type ChangeStream,
+  type CommandStartedEvent,
+  type Document,
+  MongoClient,
+  type MongoServerError,
+} from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedMongo, startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
 
@@ -118,6 +124,10 @@ describe('replica-set mode: resuming change streams', () => {
     await stream.close();
     const big = 'x'.repeat(1024 * 1024);
     for (let i = 1; i <= 34; i++) await coll('rolled').insertOne({ _id: i, big });
-    await expect(watch('rolled', { resumeAfter: oldest }).tryNext()).rejects.toMatchObject({ code: 286 });
+    const error = (await watch('rolled', { resumeAfter: oldest })
+      .tryNext()
+      .catch((e: unknown) => e)) as MongoServerError;
+    expect(error.code).toBe(286);
+    expect(error.hasErrorLabel('NonResumableChangeStreamError')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { calculateObjectSize, type Document, deserialize } from 'bson';
 import { Aggregator } from 'mingo';
 import { isEqual } from 'mingo/util';
 import { CommandError } from '../errors.ts';
-import type { ChangeEntry, ChangeLog } from '../replication/change-log.ts';
+import { type ChangeEntry, type ChangeLog, NON_RESUMABLE } from '../replication/change-log.ts';
 import type { Engine } from '../storage/engine.ts';
 import type { CursorSource } from './cursor-store.ts';
 import { wakeOn } from './wake-on.ts';
@@ -90,6 +90,7 @@ export class ChangeStreamSource implements CursorSource {
       throw new CommandError(
         280,
         'Encountered an event whose _id field, which contains the resume token, was modified by the pipeline.',
+        NON_RESUMABLE,
       );
     }
     return out;

@@ -137,9 +137,13 @@ export class ChangeLog {
   }
 }
 
+/** Labelled as mongod labels it: the driver must not try to resume after it. */
+export const NON_RESUMABLE = { errorLabels: ['NonResumableChangeStreamError'] };
+
 function historyLost(): CommandError {
   return new CommandError(
     286,
     'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
+    NON_RESUMABLE,
   );
 }
