@@ -26,6 +26,7 @@ const CODE_NAMES: Record<number, string> = {
   286: 'ChangeStreamHistoryLost',
   11000: 'DuplicateKey',
   40414: 'Location40414',
+  40324: 'Location40324',
   40415: 'Location40415',
   40573: 'Location40573',
   40674: 'Location40674',

@@ -145,6 +145,7 @@ describe('replica-set mode: what $changeStream refuses', () => {
     ['stored post-images', [{ $changeStream: { fullDocument: 'required' } }], 238],
     ['expanded (DDL) events', [{ $changeStream: { showExpandedEvents: true } }], 238],
     ['a $group stage', [{ $changeStream: {} }, { $group: { _id: null } }], 20],
+    ['an unknown stage', [{ $changeStream: {} }, { $unsupported: 'foo' }], 40324],
     [
       'two resume options',
       [{ $changeStream: { resumeAfter: { _data: '82' }, startAtOperationTime: 1 } }],

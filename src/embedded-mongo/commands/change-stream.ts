@@ -3,88 +3,8 @@ import { type ChangeScope, ChangeStreamSource } from '../cursors/change-stream-s
 import { CommandError } from '../errors.ts';
 import type { ReplicaSet } from '../replication/replica-set.ts';
 import { collectionName, optionalCount, optionalDocument } from './args.ts';
+import { checkCommandFields, checkOptions, checkStage } from './change-stream-args.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
-
-const OPTIONS = new Set([
-  'fullDocument',
-  'fullDocumentBeforeChange',
-  'resumeAfter',
-  'startAfter',
-  'startAtOperationTime',
-  'allChangesForCluster',
-  'showExpandedEvents',
-]);
-const FULL_DOCUMENT = new Set(['default', 'updateLookup']);
-/** The stages mongod allows after `$changeStream`: they reshape or filter single events. */
-const EVENT_STAGES = new Set([
-  '$match',
-  '$project',
-  '$addFields',
-  '$set',
-  '$unset',
-  '$replaceRoot',
-  '$replaceWith',
-  '$redact',
-]);
-
-/** Command fields a change-stream `aggregate` accepts; generic ones (`$db`, `lsid`, …) included. */
-const COMMAND_FIELDS = new Set([
-  'aggregate',
-  'pipeline',
-  'cursor',
-  'maxTimeMS',
-  'comment',
-  'allowDiskUse',
-  'readConcern',
-  '$db',
-  'lsid',
-  '$readPreference',
-  '$clusterTime',
-  'apiVersion',
-  'apiStrict',
-  'apiDeprecationErrors',
-]);
-/** Fields mongod accepts that this server does not implement for change streams. */
-const UNIMPLEMENTED_FIELDS = new Set(['collation', 'let', 'hint', 'explain', 'batchSize']);
-
-function checkCommandFields(command: Document): void {
-  for (const field of Object.keys(command)) {
-    if (UNIMPLEMENTED_FIELDS.has(field)) {
-      throw new CommandError(
-        238,
-        `aggregate.${field} is not implemented by the embedded server for $changeStream`,
-      );
-    }
-    if (!COMMAND_FIELDS.has(field))
-      throw new CommandError(40415, `BSON field 'aggregate.${field}' is an unknown field.`);
-  }
-}
-
-function notImplemented(field: string, value: unknown): CommandError {
-  return new CommandError(
-    238,
-    `$changeStream.${field}: ${JSON.stringify(value)} is not implemented by the embedded server`,
-  );
-}
-
-function checkOptions(options: Document): void {
-  for (const [field, value] of Object.entries(options)) {
-    if (!OPTIONS.has(field))
-      throw new CommandError(40415, `BSON field '$changeStream.${field}' is an unknown field.`);
-    if (field === 'fullDocument' && !FULL_DOCUMENT.has(value as string)) {
-      if (typeof value !== 'string')
-        throw new CommandError(14, "'$changeStream.fullDocument' must be a string");
-      if (value === 'whenAvailable' || value === 'required') throw notImplemented(field, value);
-      throw new CommandError(2, `unknown fullDocument mode '${value}'`);
-    }
-    if (field === 'fullDocumentBeforeChange' && value !== 'off') throw notImplemented(field, value);
-    if (field === 'showExpandedEvents' && value !== false) throw notImplemented(field, value);
-  }
-  const resumeOptions = ['resumeAfter', 'startAfter', 'startAtOperationTime'].filter((f) => f in options);
-  if (resumeOptions.length > 1) {
-    throw new CommandError(40674, 'Only one type of resume option is allowed, but multiple were found.');
-  }
-}
 
 function scopeOf(command: Document, options: Document, db: string): ChangeScope {
   const cluster = options.allChangesForCluster === true;
@@ -132,11 +52,7 @@ function openChangeStream(command: Document, context: CommandContext): Document 
   const cursorSpec = optionalDocument(command, 'cursor');
   if (!cursorSpec) throw new CommandError(9, "The 'cursor' option is required for a $changeStream aggregate");
   checkOptions(options);
-  for (const stage of stages) {
-    const name = Object.keys(stage)[0] ?? '';
-    if (!EVENT_STAGES.has(name))
-      throw new CommandError(20, `${name} is not permitted in a $changeStream pipeline`);
-  }
+  for (const stage of stages) checkStage(stage);
   const spec = {
     scope: scopeOf(command, options, context.db),
     fullDocument: ((options as Document).fullDocument as string | undefined) ?? 'default',
