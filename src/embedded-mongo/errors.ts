@@ -6,7 +6,6 @@ const CODE_NAMES: Record<number, string> = {
   2: 'BadValue',
   9: 'FailedToParse',
   14: 'TypeMismatch',
-  20: 'IllegalOperation',
   26: 'NamespaceNotFound',
   27: 'IndexNotFound',
   43: 'CursorNotFound',
@@ -21,15 +20,8 @@ const CODE_NAMES: Record<number, string> = {
   86: 'IndexKeySpecsConflict',
   115: 'CommandNotSupported',
   171: 'CannotIndexParallelArrays',
-  238: 'NotImplemented',
-  280: 'ChangeStreamFatalError',
-  286: 'ChangeStreamHistoryLost',
   11000: 'DuplicateKey',
   40414: 'Location40414',
-  40324: 'Location40324',
-  40415: 'Location40415',
-  40573: 'Location40573',
-  40674: 'Location40674',
 };
 
 /**

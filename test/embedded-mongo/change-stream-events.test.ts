@@ -172,6 +172,7 @@ describe('replica-set mode: what $changeStream refuses', () => {
     await h.db.collection<{ _id: number }>('events_token').insertOne({ _id: 1 });
     const error = (await stream.next().catch((e: unknown) => e)) as MongoServerError;
     expect(error.code).toBe(280);
+    expect(error.codeName).toBe('ChangeStreamFatalError');
     expect(error.hasErrorLabel('NonResumableChangeStreamError')).toBe(true);
   });
 });

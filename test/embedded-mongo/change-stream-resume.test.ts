@@ -128,6 +128,7 @@ describe('replica-set mode: resuming change streams', () => {
       .tryNext()
       .catch((e: unknown) => e)) as MongoServerError;
     expect(error.code).toBe(286);
+    expect(error.codeName).toBe('ChangeStreamHistoryLost');
     expect(error.hasErrorLabel('NonResumableChangeStreamError')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors.ts';
+import { streamError } from '../replication/stream-error.ts';
 
 // What a change-stream `aggregate` may carry, checked before anything runs: what mongod knows and
 // this server does not implement answers NotImplemented (238) naming it, what mongod does not know
@@ -87,27 +88,26 @@ const OTHER_STAGES = new Set([
 export function checkStage(stage: Document): void {
   const name = Object.keys(stage)[0] ?? '';
   if (EVENT_STAGES.has(name)) return;
-  if (OTHER_STAGES.has(name))
-    throw new CommandError(20, `${name} is not permitted in a $changeStream pipeline`);
-  throw new CommandError(40324, `Unrecognized pipeline stage name: '${name}'`);
+  if (OTHER_STAGES.has(name)) throw streamError(20, `${name} is not permitted in a $changeStream pipeline`);
+  throw streamError(40324, `Unrecognized pipeline stage name: '${name}'`);
 }
 
 /** The `aggregate` command's own fields (the driver's generic ones included). */
 export function checkCommandFields(command: Document): void {
   for (const field of Object.keys(command)) {
     if (UNIMPLEMENTED_FIELDS.has(field)) {
-      throw new CommandError(
+      throw streamError(
         238,
         `aggregate.${field} is not implemented by the embedded server for $changeStream`,
       );
     }
     if (!COMMAND_FIELDS.has(field))
-      throw new CommandError(40415, `BSON field 'aggregate.${field}' is an unknown field.`);
+      throw streamError(40415, `BSON field 'aggregate.${field}' is an unknown field.`);
   }
 }
 
 function notImplemented(field: string, value: unknown): CommandError {
-  return new CommandError(
+  return streamError(
     238,
     `$changeStream.${field}: ${JSON.stringify(value)} is not implemented by the embedded server`,
   );
@@ -117,7 +117,7 @@ function notImplemented(field: string, value: unknown): CommandError {
 export function checkOptions(options: Document): void {
   for (const [field, value] of Object.entries(options)) {
     if (!OPTIONS.has(field))
-      throw new CommandError(40415, `BSON field '$changeStream.${field}' is an unknown field.`);
+      throw streamError(40415, `BSON field '$changeStream.${field}' is an unknown field.`);
     if (field === 'fullDocument' && !FULL_DOCUMENT.has(value as string)) {
       if (typeof value !== 'string')
         throw new CommandError(14, "'$changeStream.fullDocument' must be a string");
@@ -129,6 +129,6 @@ export function checkOptions(options: Document): void {
   }
   const resumeOptions = ['resumeAfter', 'startAfter', 'startAtOperationTime'].filter((f) => f in options);
   if (resumeOptions.length > 1) {
-    throw new CommandError(40674, 'Only one type of resume option is allowed, but multiple were found.');
+    throw streamError(40674, 'Only one type of resume option is allowed, but multiple were found.');
   }
 }

@@ -1,6 +1,7 @@
 import { type Document, Timestamp } from 'bson';
 import { type ChangeScope, ChangeStreamSource } from '../cursors/change-stream-source.ts';
 import { CommandError } from '../errors.ts';
+import { streamError } from '../replication/stream-error.ts';
 import type { ReplicaSet } from '../replication/replica-set.ts';
 import { collectionName, optionalCount, optionalDocument } from './args.ts';
 import { checkCommandFields, checkOptions, checkStage } from './change-stream-args.ts';
@@ -9,8 +10,7 @@ import type { CommandContext, CommandHandler } from './context.ts';
 function scopeOf(command: Document, options: Document, db: string): ChangeScope {
   const cluster = options.allChangesForCluster === true;
   if (command.aggregate !== 1) {
-    if (cluster)
-      throw new CommandError(40415, '$changeStream.allChangesForCluster needs aggregate: 1 on admin');
+    if (cluster) throw streamError(40415, '$changeStream.allChangesForCluster needs aggregate: 1 on admin');
     if (db === 'admin' || db === 'config' || db === 'local') {
       throw new CommandError(73, `$changeStream may not be opened on the internal ${db} database`);
     }
@@ -42,7 +42,7 @@ function startSeq(options: Document, replicaSet: ReplicaSet): number {
  */
 function openChangeStream(command: Document, context: CommandContext): Document {
   const { replicaSet } = context;
-  if (!replicaSet) throw new CommandError(40573, 'The $changeStream stage is only supported on replica sets');
+  if (!replicaSet) throw streamError(40573, 'The $changeStream stage is only supported on replica sets');
   const [first, ...stages] = command.pipeline as Document[];
   const options = first?.$changeStream as unknown;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {

@@ -26,9 +26,9 @@ const HANDLERS: ReadonlyMap<string, CommandHandler> = new Map(
     ...cursorCommands,
     ...findAndModifyCommands,
     ...aggregateCommands,
+    aggregate: withChangeStreams(aggregateCommands.aggregate as CommandHandler),
     ...collectionCommands,
     ...indexCommands,
-    aggregate: withChangeStreams(aggregateCommands.aggregate as CommandHandler),
   }),
 );
 const ALIASES: Record<string, string> = { buildinfo: 'buildInfo', findandmodify: 'findAndModify' };

@@ -1,8 +1,8 @@
 import { calculateObjectSize, type Document, deserialize } from 'bson';
 import { Aggregator } from 'mingo';
 import { isEqual } from 'mingo/util';
-import { CommandError } from '../errors.ts';
-import { type ChangeEntry, type ChangeLog, NON_RESUMABLE } from '../replication/change-log.ts';
+import type { ChangeEntry, ChangeLog } from '../replication/change-log.ts';
+import { NON_RESUMABLE, streamError } from '../replication/stream-error.ts';
 import type { Engine } from '../storage/engine.ts';
 import type { CursorSource } from './cursor-store.ts';
 import { wakeOn } from './wake-on.ts';
@@ -87,7 +87,7 @@ export class ChangeStreamSource implements CursorSource {
     if (!this.aggregator) return event;
     const [out] = this.aggregator.run<Document>([event]);
     if (out && !isEqual(out._id, event._id)) {
-      throw new CommandError(
+      throw streamError(
         280,
         'Encountered an event whose _id field, which contains the resume token, was modified by the pipeline.',
         NON_RESUMABLE,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Document, Timestamp } from 'bson';
 import { CommandError } from '../errors.ts';
+import { NON_RESUMABLE, streamError } from './stream-error.ts';
 
 /** What happened to one document: the change-stream `operationType`s this server emits. */
 export type ChangeKind = 'insert' | 'update' | 'replace' | 'delete';
@@ -137,11 +138,8 @@ export class ChangeLog {
   }
 }
 
-/** Labelled as mongod labels it: the driver must not try to resume after it. */
-export const NON_RESUMABLE = { errorLabels: ['NonResumableChangeStreamError'] };
-
 function historyLost(): CommandError {
-  return new CommandError(
+  return streamError(
     286,
     'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
     NON_RESUMABLE,
