@@ -82,15 +82,14 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   });
   const port = (server.address() as net.AddressInfo).port;
   const uriHost = host.includes(':') ? `[${host}]` : host;
-  if (replicaSet) replicaSet.me = `${uriHost}:${port}`;
+  const standaloneUri = `mongodb://${uriHost}:${port}/?directConnection=true`;
+  const uri = replicaSet ? replicaSet.servedAt(standaloneUri) : standaloneUri;
   logger.info(
     `embedded-mongo listening on ${uriHost}:${port}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}${replicaSet ? ` as replica set ${replicaSet.setName}` : ''}`,
   );
   let closed: Promise<void> | undefined;
   return {
-    uri: replicaSet
-      ? `mongodb://${uriHost}:${port}/?replicaSet=${encodeURIComponent(replicaSet.setName)}&retryWrites=false`
-      : `mongodb://${uriHost}:${port}/?directConnection=true`,
+    uri,
     port,
     engine: store.engine,
     dropConnections() {

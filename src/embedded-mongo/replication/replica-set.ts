@@ -16,6 +16,19 @@ export class ReplicaSet {
 
   constructor(readonly setName: string) {}
 
+  /**
+   * Takes the server's standalone URI (`mongodb://host:port/?directConnection=true`), records its
+   * host as this member's address (`hello.me`, `hosts`), and returns the URI clients should use:
+   * the set named, so the driver monitors a replica set, and `retryWrites=false` (retried writes
+   * are not deduplicated here).
+   */
+  servedAt(standaloneUri: string): string {
+    const host = /^mongodb:\/\/([^/]+)\//.exec(standaloneUri)?.[1];
+    if (!host) throw new Error(`not a mongodb:// URI with a host: ${standaloneUri}`);
+    this.me = host;
+    return `mongodb://${host}/?replicaSet=${encodeURIComponent(this.setName)}&retryWrites=false`;
+  }
+
   /** The replica-set fields of a `hello` reply from the primary. */
   helloFields(): Document {
     const opTime = { ts: this.changeLog.operationTime, t: 1 };
