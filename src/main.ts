@@ -6,7 +6,8 @@ import { runEmbeddedMongoCli } from './embedded-mongo/cli.ts';
 
 const USAGE = `usage: imgate [serve]                              start the gateway (embedded store unless MONGODB_URI)
        imgate token <user> [--admin] [--ttl SECONDS]  mint a bearer token
-       imgate mongo [--port 27017] [--data DIR]       run the embedded MongoDB-compatible server`;
+       imgate mongo [--port 27017] [--data DIR]       run the embedded MongoDB-compatible server
+       imgate mongo --repair --data DIR               recover every intact record of damaged data files`;
 
 /** The `imgate` command: thin dispatch to `src/cli/` and the embedded server's own CLI. */
 async function main(argv: string[]): Promise<void> {

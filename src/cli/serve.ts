@@ -11,6 +11,7 @@ import {
   type MintToken,
   resolveSigningKey,
 } from '../http/auth/index.ts';
+import { answerClientErrors } from '../http/client-error.ts';
 import type { DialectMount } from '../http/dialect.ts';
 import { attachPushHub, createEventBus } from '../push/index.ts';
 import { createEventLogPublisher, openStore } from '../store/index.ts';
@@ -35,6 +36,7 @@ function listen(
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(server as Server),
     );
+    answerClientErrors(server as Server);
   });
 }
 
@@ -83,11 +85,18 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   );
   const bus = createEventBus(store.events, { logger: pushLog });
   const hub = attachPushHub(server, {
-    authenticate,
+    async authenticate(token) {
+      const actor = await authenticate(token);
+      await domain.provisioning.resolveSubscriber(actor);
+      return actor;
+    },
     events: bus,
     logger: pushLog,
     heartbeatMs: config.wsHeartbeatMs,
     queueLimit: config.wsQueueLimit,
+    backlogBytes: config.wsBacklogBytes,
+    maxPayload: config.wsMaxPayload,
+    maxConnectionsPerUser: config.wsMaxConnectionsPerUser,
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

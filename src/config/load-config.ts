@@ -11,6 +11,8 @@ export interface Config {
   /** Absolute directory, or undefined for in-memory operation (`DATA_DIR=memory` or empty). */
   readonly dataDir: string | undefined;
   readonly mode: 'development' | 'production';
+  /** Production mode may run on the embedded store (no `MONGODB_URI`) only with this opt-in. */
+  readonly allowEmbeddedStore: boolean;
   readonly jwtSecret: string | undefined;
   readonly jwksUrl: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -20,6 +22,9 @@ export interface Config {
   readonly validateResponses: boolean;
   readonly wsHeartbeatMs: number;
   readonly wsQueueLimit: number;
+  readonly wsBacklogBytes: number;
+  readonly wsMaxPayload: number;
+  readonly wsMaxConnectionsPerUser: number;
 }
 
 /** A configuration error found at start; the message names every offending variable. */
@@ -57,6 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'invalid configuration:\n  JWT_SECRET or JWKS_URL: one is required when IMGATE_MODE=production',
     );
   }
+  if (e.IMGATE_MODE === 'production' && !e.MONGODB_URI && !e.ALLOW_EMBEDDED_STORE) {
+    throw new ConfigError(
+      'invalid configuration:\n  MONGODB_URI: required when IMGATE_MODE=production; the embedded store is a ' +
+        'development server (set ALLOW_EMBEDDED_STORE=true to run on it anyway)',
+    );
+  }
   if (e.JWT_SECRET && e.JWKS_URL) {
     throw new ConfigError('invalid configuration:\n  JWT_SECRET and JWKS_URL: set one of them, not both');
   }
@@ -68,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbDb: e.MONGODB_DB,
     dataDir: memory ? undefined : resolve(e.DATA_DIR),
     mode: e.IMGATE_MODE,
+    allowEmbeddedStore: e.ALLOW_EMBEDDED_STORE,
     jwtSecret: e.JWT_SECRET,
     jwksUrl: e.JWKS_URL,
     logLevel: e.LOG_LEVEL,
@@ -76,5 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     validateResponses: e.VALIDATE_RESPONSES,
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,
     wsQueueLimit: e.WS_QUEUE_LIMIT,
+    wsBacklogBytes: e.WS_BACKLOG_BYTES,
+    wsMaxPayload: e.WS_MAX_PAYLOAD,
+    wsMaxConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER,
   };
 }

@@ -1,6 +1,6 @@
 import type { DomainContext } from './context.ts';
+import { visibleAudience } from './event-audience.ts';
 import type { Chat, Message } from './model.ts';
-import { messageAudience } from './visibility.ts';
 
 /** Who recalled or cleared, as events name it. */
 export interface EventActor {
@@ -10,9 +10,10 @@ export interface EventActor {
 
 /**
  * Publishes `message.recalled` for a message of `chat` (push `withdraw message`); recall sequence 0
- * stands for a hard clear. The audience is computed from `chat` as it is now.
+ * stands for a hard clear. The audience is computed from `chat` as it is now: the members who saw
+ * the message before (not those it was not addressed to, who hid it, or who cleared past it).
  */
-export function publishRecalled(
+export async function publishRecalled(
   ctx: DomainContext,
   actor: EventActor,
   chat: Chat,
@@ -20,6 +21,7 @@ export function publishRecalled(
   recallSequence: number,
   at: number,
 ): Promise<void> {
+  const audience = await visibleAudience(ctx, chat, message);
   return ctx.events.publish({
     kind: 'message.recalled',
     chatId: chat.id,
@@ -30,6 +32,6 @@ export function publishRecalled(
     sequence: message.seq,
     recallSequence,
     at,
-    audience: messageAudience(message, chat),
+    audience,
   });
 }

@@ -50,6 +50,8 @@ export interface MemberRepository {
   unhideAll(chatId: string): Promise<void>;
   setLastOnline(userId: string, chatIds: readonly string[], at: number): Promise<void>;
   remove(chatId: string, userId: string): Promise<void>;
+  /** The cleared marks above 0 in the chat, by member (messages at or below a mark are gone for it). */
+  clearedMarks(chatId: string): Promise<Map<string, number>>;
 }
 
 /** A sequence or number range; every bound optional. */
@@ -126,6 +128,8 @@ export interface HiddenRepository {
   hide(userId: string, messages: ReadonlyArray<{ num: number; chatId: string }>): Promise<void>;
   /** Which of these numbers the user hid. */
   hiddenAmong(userId: string, nums: readonly number[]): Promise<Set<number>>;
+  /** For these message numbers of the chat, the users who hid each (numbers nobody hid are absent). */
+  hiddenBy(chatId: string, nums: readonly number[]): Promise<Map<number, Set<string>>>;
 }
 
 /** Per-user stars (record `focus`). */

@@ -32,6 +32,11 @@ export interface ProvisioningService {
   /** `not_found` when absent. */
   getUser(actor: Actor, userId: string): Promise<User>;
   /**
+   * The actor as a push subscriber: its token must name a provisioned user, or no event could
+   * ever reach it (events go to users). `unauthenticated` otherwise, for admins too.
+   */
+  resolveSubscriber(actor: Actor): Promise<User>;
+  /**
    * Creates a chat with a fresh number. `invalid` when a member is unknown or a single chat does not
    * have exactly two distinct members; `conflict` when the id exists or the pair already has a
    * single chat.

@@ -60,6 +60,11 @@ export function createProvisioningService(ctx: DomainContext): ProvisioningServi
       if (!user) throw new DomainError('not_found', `no user ${userId}`);
       return user;
     },
+    async resolveSubscriber(actor) {
+      const user = await store.users.get(actor.userId);
+      if (!user) throw new DomainError('unauthenticated', 'the token names no known user');
+      return user;
+    },
     async createChat(actor, input) {
       requireAdmin(actor);
       if (!CHAT_TYPES.includes(input.type)) throw new DomainError('invalid', 'type must be 1, 2 or 3');

@@ -3,13 +3,15 @@ import type { Actor } from './actor.ts';
 import type { DomainContext } from './context.ts';
 import type { ConversationRef } from './conversation-ref.ts';
 import { DomainError } from './errors.ts';
+import { visibleAudience } from './event-audience.ts';
 import { requireInt } from './validation.ts';
 import type { ReadMarkResult } from './views.ts';
 
 /**
- * imchat ack: the read mark only moves forward. When it moved, the other members hear
- * `read_mark.advanced`, with the number of the message at the new mark (0 when that sequence
- * holds no live message), and the actor's last online time in the chat becomes now (seed 002 C5).
+ * imchat ack: the read mark only moves forward. When it moved, the other members who see the
+ * message at the new mark hear `read_mark.advanced`, with its number (0 when that sequence holds no
+ * live message): the event names that message, so it goes to no one whose reads skip it
+ * (`eventAudience`). The actor's last online time in the chat becomes now (seed 002 C5).
  */
 export async function markRead(
   ctx: DomainContext,
@@ -26,6 +28,7 @@ export async function markRead(
     await ctx.store.members.setLastOnline(actor.userId, [chat.id], at);
     const message = await ctx.store.messages.getBySeq(chat.id, after);
     const current = (await ctx.store.chats.get(chat.id)) ?? chat;
+    const audience = message ? await visibleAudience(ctx, current, message) : current.memberIds;
     await ctx.events.publish({
       kind: 'read_mark.advanced',
       chatId: chat.id,
@@ -35,7 +38,7 @@ export async function markRead(
       messageNum: message && !message.cleared ? message.num : 0,
       sequence: after,
       at,
-      audience: current.memberIds.filter((id) => id !== actor.userId),
+      audience: audience.filter((id) => id !== actor.userId),
     });
   }
   return { chatId: chat.id, readSeq: after, advanced: after > before };

@@ -42,6 +42,24 @@ export function messageAudience(message: Message, chat: Chat): string[] {
   return [...new Set([...addressed, message.senderId])];
 }
 
+/**
+ * Who may hear about an action on `message` (its recall, a read mark at its sequence): exactly
+ * the members who see it in their reads (`isVisibleTo`), judged as of before the action, so an
+ * event never tells a user about a message its list and pull skip — not addressed to it
+ * (`receive_ids`), hidden by it, or at or below its cleared mark. `hiddenBy` are the members who
+ * hid the message, `clearedMarks` the members' cleared marks in the chat (absent = 0).
+ */
+export function eventAudience(
+  message: Message,
+  chat: Chat,
+  hiddenBy: ReadonlySet<string>,
+  clearedMarks: ReadonlyMap<string, number>,
+): string[] {
+  return messageAudience(message, chat).filter(
+    (id) => isMember(chat, id) && !hiddenBy.has(id) && message.seq > (clearedMarks.get(id) ?? 0),
+  );
+}
+
 /** For a single chat, the member that is not `userId`; for other chats, the chat id. */
 export function otherSide(chat: Chat, userId: string): string {
   if (chat.type !== 1) return chat.id;

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { startEmbeddedMongo } from './server.ts';
+import { type RepairReport, repairDataDir } from './storage/repair.ts';
 
-const USAGE =
-  'usage: imgate mongo [--port 27017] [--host 127.0.0.1] [--data DIR] [--fsync always|never] [--replset NAME]';
+const USAGE = `usage: imgate mongo [--port 27017] [--host 127.0.0.1 | --socket PATH.sock] [--data DIR] [--fsync always|never] [--replset NAME]
+       imgate mongo --repair --data DIR   keep copies of damaged data files, recover every intact record`;
 
 /**
  * `imgate mongo`: runs the embedded server on its own (`--replset rs0`: as a single-node replica
@@ -16,15 +17,22 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
     options: {
       port: { type: 'string', default: '27017' },
       host: { type: 'string', default: '127.0.0.1' },
+      socket: { type: 'string' },
       data: { type: 'string' },
       fsync: { type: 'string', default: 'never' },
       replset: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      repair: { type: 'boolean' },
     },
     strict: true,
   });
   if (values.help) {
     console.log(USAGE);
+    return;
+  }
+  if (values.repair) {
+    if (values.data === undefined) throw new Error(`--repair needs --data DIR\n${USAGE}`);
+    printRepair(repairDataDir(values.data));
     return;
   }
   const port = Number(values.port);
@@ -42,6 +50,7 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
   const server = await startEmbeddedMongo({
     port,
     host: values.host,
+    ...(values.socket === undefined ? {} : { socketPath: values.socket }),
     dataDir: values.data,
     fsync: values.fsync,
     ...(values.replset ? { replicaSet: values.replset } : {}),
@@ -58,4 +67,15 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
     process.on('SIGTERM', stop);
   });
   await server.close();
+}
+
+/** One line per damaged file: what was kept, what was recovered, which bytes held nothing intact. */
+function printRepair(report: RepairReport): void {
+  for (const file of report.repaired) {
+    const lost = file.dropped.map((span) => `${span.bytes} bytes at ${span.offset}`).join(', ');
+    console.log(
+      `repaired ${file.file}: ${file.recovered} intact records kept; dropped ${lost}; original kept as ${file.copy}`,
+    );
+  }
+  console.log(`${report.repaired.length} file(s) repaired, ${report.intact.length} intact`);
 }

@@ -1,8 +1,11 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import { enableTestCommands } from './commands/fail-points.ts';
 import { serveConnection } from './connection.ts';
 import { CursorStore } from './cursors/cursor-store.ts';
 import { ReplicaSet } from './replication/replica-set.ts';
 import { type FsyncMode, openDataDir } from './storage/data-dir.ts';
+import { type ListenAddress, listenOn, mongoUri } from './listen-address.ts';
 import { Engine } from './storage/engine.ts';
 
 /** The subset of a pino logger this server writes to. */
@@ -17,6 +20,12 @@ export interface EmbeddedMongoOptions {
   host?: string;
   /** TCP port; 0 (the default) picks a free ephemeral port. */
   port?: number;
+  /**
+   * A Unix domain socket path to listen on instead of TCP (`host` and `port` are then ignored);
+   * the file is made 0600, so only this user's processes can connect. It must end in `.sock`
+   * (the driver recognises a socket host by it) and is removed on close.
+   */
+  socketPath?: string;
   /** Data directory (journal + snapshot); without it everything lives in memory. */
   dataDir?: string;
   /** `always` fsyncs every journal write; `never` (default) relies on the OS after a write(2). */
@@ -27,6 +36,11 @@ export interface EmbeddedMongoOptions {
    */
   replicaSet?: string;
   logger?: EmbeddedMongoLogger;
+  /**
+   * Enables mongod's test commands (`configureFailPoint` with the `failCommand` fail point), as
+   * `mongod --setParameter enableTestCommands=1` does: for test suites, never for a gateway.
+   */
+  enableTestCommands?: boolean;
 }
 
 /** A running server. `close()` stops accepting, ends cursors and sockets, and flushes the store. */
@@ -52,10 +66,17 @@ const silentLogger: EmbeddedMongoLogger = { info() {}, warn() {}, error() {} };
  */
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const logger = options.logger ?? silentLogger;
-  const host = options.host ?? '127.0.0.1';
+  if (options.replicaSet && options.socketPath) {
+    // Drivers lower-case the member addresses a replica set reports, which breaks socket paths.
+    throw new Error('replicaSet needs a TCP address: it cannot be combined with socketPath');
+  }
+  const address: ListenAddress = options.socketPath
+    ? { kind: 'socket', path: options.socketPath }
+    : { kind: 'tcp', host: options.host ?? '127.0.0.1', port: options.port ?? 0 };
   const store = options.dataDir
     ? openDataDir(options.dataDir, { fsync: options.fsync ?? 'never', logger })
     : { engine: new Engine(), close() {} };
+  if (options.enableTestCommands) enableTestCommands(store.engine);
   const closing = new AbortController();
   const cursors = new CursorStore();
   const replicaSet = options.replicaSet ? new ReplicaSet(options.replicaSet) : undefined;
@@ -76,16 +97,17 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
       logger.warn(`embedded-mongo connection dropped: ${String(error)}`),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as net.AddressInfo).port;
-  const uriHost = host.includes(':') ? `[${host}]` : host;
-  const standaloneUri = `mongodb://${uriHost}:${port}/?directConnection=true`;
+  try {
+    await listenOn(server, address);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const { uri: standaloneUri, port } = mongoUri(server, address);
   const uri = replicaSet ? replicaSet.servedAt(standaloneUri) : standaloneUri;
+  const where = address.kind === 'socket' ? address.path : uri;
   logger.info(
-    `embedded-mongo listening on ${uriHost}:${port}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}${replicaSet ? ` as replica set ${replicaSet.setName}` : ''}`,
+    `embedded-mongo listening on ${where}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}${replicaSet ? ` as replica set ${replicaSet.setName}` : ''}`,
   );
   let closed: Promise<void> | undefined;
   return {
@@ -103,6 +125,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
         await new Promise((resolve) => setImmediate(resolve));
         for (const socket of sockets) socket.destroy();
         await stopped;
+        if (address.kind === 'socket') fs.rmSync(address.path, { force: true });
         store.close();
         logger.info('embedded-mongo stopped');
       })();

@@ -2,6 +2,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { isDomainError } from '../domain/index.ts';
+import { bearerChallenge, hasBearerToken } from './auth/bearer-challenge.ts';
 import { errorBody } from './error-body.ts';
 import type { Variant } from './variants.ts';
 
@@ -25,7 +26,12 @@ function frameworkMessage(error: HTTPException): { status: number; msg: string }
  */
 export function variantErrorHandler(variant: Variant | undefined, fallbackLog: Logger): ErrorHandler {
   return function renderVariantError(error: Error, c: Context) {
-    if (isDomainError(error)) return c.json(errorBody(variant, error.status, error.message), error.status);
+    if (isDomainError(error)) {
+      if (error.status === 401) {
+        c.header('WWW-Authenticate', bearerChallenge(hasBearerToken(c.req.header('authorization'))));
+      }
+      return c.json(errorBody(variant, error.status, error.message), error.status);
+    }
     if (error instanceof HTTPException) {
       const { status, msg } = frameworkMessage(error);
       // The rest of an oversized body is never read: close the connection instead of letting a

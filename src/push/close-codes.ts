@@ -6,9 +6,11 @@
 export const CloseCode = {
   /** The server is shutting down (RFC 6455 "going away"): reconnect to another instance. */
   shutdown: 1001,
+  /** The client sent a frame above `WS_MAX_PAYLOAD` (RFC 6455 "message too big"); ws sends it. */
+  messageTooBig: 1009,
   /** Two consecutive pings went unanswered: the connection is considered dead. */
   heartbeatTimeout: 4408,
-  /** The client read too slowly and its bounded send queue overflowed; events were dropped. */
+  /** The client read too slowly: its bounded backlog (`WS_BACKLOG_BYTES`, `WS_QUEUE_LIMIT`) overflowed; events were dropped. */
   slowConsumer: 4429,
 } as const;
 

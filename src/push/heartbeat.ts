@@ -24,7 +24,7 @@ export function startHeartbeat(
         continue;
       }
       connection.missedPongs += 1;
-      connection.ws.ping();
+      connection.credit.probe();
     }
   }, intervalMs);
   timer.unref();
@@ -33,7 +33,8 @@ export function startHeartbeat(
   };
 }
 
-/** Resets the missed-pong count; wired to the socket's `pong` event. */
-export function notePong(connection: PushConnection): void {
+/** Resets the missed-pong count and confirms what the pong proves read; wired to the socket's `pong` event. */
+export function notePong(connection: PushConnection, data?: Buffer): void {
   connection.missedPongs = 0;
+  if (data !== undefined) connection.credit.notePong(data);
 }

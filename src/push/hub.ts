@@ -5,49 +5,20 @@ import type { Actor } from '../domain/actor.ts';
 import { isDomainError } from '../domain/errors.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { CloseCode } from './close-codes.ts';
-import { consumeFeed, type EventFeed, type PushLogger } from './event-feed.ts';
+import { consumeFeed } from './event-feed.ts';
 import { notePong, startHeartbeat } from './heartbeat.ts';
 import { PushConnection } from './push-connection.ts';
 import { EncodedEvent, type PushFormat } from './push-format.ts';
+import { PUSH_LIMIT_DEFAULTS, type PushHub, type PushHubDeps } from './hub-options.ts';
 import { ConnectionRegistry } from './registry.ts';
-import { readPushUpgrade, refuseUpgrade } from './upgrade-request.ts';
+import { PUSH_PATH, readPushUpgrade, refuseUpgrade } from './upgrade-request.ts';
 import { WriteBatch } from './write-batch.ts';
 
-export interface PushHubDeps {
-  /** Resolves a bearer token to its user; rejects (any error) when the token is not valid. */
-  authenticate(token: string): Promise<Actor>;
-  /** The events to deliver: the cross-instance bus, or an in-process subscribe function. */
-  events: EventFeed;
-  logger: PushLogger;
-  /** Ping interval; two unanswered pings close the connection with 4408. Default 30 s. */
-  heartbeatMs?: number;
-  /** Frames that may wait per connection before it is closed with 4429. Default 1024 (`asyncapi/push.yaml`). */
-  queueLimit?: number;
-  /** How long a closing connection may drain before its socket is destroyed. Default 1 s. */
-  closeGraceMs?: number;
-}
-
-/** Counters for health endpoints, logs and tests. */
-export interface PushHubStats {
-  readonly connections: number;
-  readonly users: number;
-  readonly eventsReceived: number;
-  readonly framesSent: number;
-  readonly slowConsumersClosed: number;
-  readonly heartbeatTimeouts: number;
-  readonly refusedUpgrades: number;
-  /** Bytes queued in user space and not yet written to the kernel, over all connections. */
-  readonly bufferedBytes: number;
-}
-
-export interface PushHub {
-  /** Closes every connection with 1001, stops the heartbeat and the event feed. */
-  close(): Promise<void>;
-  stats(): PushHubStats;
-}
+export type { PushHub, PushHubDeps, PushHubStats } from './hub-options.ts';
 
 /**
- * Serves the push channel of `asyncapi/push.yaml` on `server`: WebSocket upgrades on `/ws` only,
+ * Serves the push channel of `asyncapi/push.yaml` on `server`: WebSocket upgrades on `/ws` only
+ * (any other path gets 404 and its socket is closed: the hub owns every upgrade of `server`),
  * authenticated before any socket is opened (401 otherwise), each event of `deps.events` encoded
  * once per format and sent to every connection of every user in its `audience`.
  */
@@ -55,19 +26,32 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
   const heartbeatMs = deps.heartbeatMs ?? 30_000;
   const queueLimit = deps.queueLimit ?? 1024;
   const closeGraceMs = deps.closeGraceMs ?? 1_000;
+  const backlogBytes = deps.backlogBytes ?? PUSH_LIMIT_DEFAULTS.backlogBytes;
+  const maxPerUser = deps.maxConnectionsPerUser ?? PUSH_LIMIT_DEFAULTS.maxConnectionsPerUser;
   const { logger } = deps;
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false });
+  // Client frames carry nothing the hub reads (pongs aside), so a small `maxPayload` keeps a client
+  // from making the server buffer a huge frame: ws closes such a connection with 1009 (message too big).
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    clientTracking: false,
+    maxPayload: deps.maxPayload ?? PUSH_LIMIT_DEFAULTS.maxPayload,
+  });
   const registry = new ConnectionRegistry();
   const counters = { eventsReceived: 0, framesSent: 0, slowConsumers: 0, heartbeatTimeouts: 0, refused: 0 };
   let closing = false;
 
   const connectionOptions = {
     queueLimit,
+    backlogBytes,
     closeGraceMs,
     onSlowConsumer(connection: PushConnection) {
       counters.slowConsumers += 1;
       registry.remove(connection);
-      logger.warn({ userId: connection.userId, queueLimit }, 'push: slow consumer closed (4429)');
+      logger.warn(
+        { userId: connection.userId, queueLimit, backlogBytes },
+        'push: slow consumer closed (4429)',
+      );
     },
   };
 
@@ -92,17 +76,21 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
         return;
       }
       registry.add(connection);
-      ws.on('pong', () => notePong(connection));
+      ws.on('pong', (data) => notePong(connection, data));
       ws.on('message', () => notePong(connection));
-      ws.on('error', (error) => logger.debug({ err: error, userId: actor.userId }, 'push: socket error'));
+      ws.on('error', function onProtocolError(error) {
+        logger.debug({ err: error, userId: actor.userId }, 'push: socket error, connection dropped');
+        registry.remove(connection);
+        connection.closeAfterError(closeGraceMs);
+      });
       ws.on('close', () => registry.remove(connection));
     });
   }
 
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const request = readPushUpgrade(req);
-    if (request === null) return;
     socket.on('error', ignoreSocketError);
+    if (request === null) return refuse(socket, 404, `no WebSocket endpoint here; use ${PUSH_PATH}`);
     if (closing) return refuse(socket, 503, 'server shutting down');
     if (request.format === null) return refuse(socket, 400, 'unknown format; use seed or canonical');
     if (request.token === null) return refuse(socket, 401, 'missing bearer token');
@@ -113,16 +101,20 @@ export function attachPushHub(server: Server, deps: PushHubDeps): PushHub {
       // A domain `forbidden` (e.g. a disabled user) is told apart; any other failure is a bad token.
       const forbidden = isDomainError(error) && error.status === 403;
       logger.debug({ err: error }, 'push: upgrade refused, token not accepted');
-      return refuse(socket, forbidden ? 403 : 401, forbidden ? 'forbidden' : 'invalid bearer token');
+      const message = isDomainError(error) ? error.message : 'invalid bearer token';
+      return refuse(socket, forbidden ? 403 : 401, message, true);
     }
     if (socket.destroyed) return;
+    if (registry.connectionsOf(actor.userId).size >= maxPerUser) {
+      return refuse(socket, 429, `too many connections for this user (at most ${maxPerUser})`);
+    }
     socket.off('error', ignoreSocketError);
     accept(req, socket, head, actor, request.format);
   }
 
-  function refuse(socket: Duplex, status: number, message: string): void {
+  function refuse(socket: Duplex, status: number, message: string, tokenPresented = false): void {
     counters.refused += 1;
-    refuseUpgrade(socket, status, message);
+    refuseUpgrade(socket, status, message, tokenPresented);
   }
 
   function onUpgradeEvent(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -12,8 +12,8 @@ export interface PushUpgradeRequest {
 }
 
 /**
- * Parses an upgrade request aimed at `/ws`; `null` for any other path, which the hub leaves to
- * other `upgrade` listeners. The token comes from `Authorization: Bearer …` first, then `?token=`
+ * Parses an upgrade request aimed at `/ws`; `null` for any other path, which the hub answers with
+ * 404 and closes (an unanswered upgrade socket would otherwise stay open for ever). The token comes from `Authorization: Bearer …` first, then `?token=`
  * (browsers cannot set headers on a WebSocket).
  */
 export function readPushUpgrade(req: IncomingMessage): PushUpgradeRequest | null {
@@ -29,15 +29,18 @@ const REASONS: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
 /**
  * Refuses an upgrade with a plain HTTP response and destroys the socket, so that no WebSocket is
- * ever opened for an unauthenticated client. The body is the `{code, msg}` error of the HTTP dialects.
+ * ever opened for an unauthenticated client. The body is the `{code, msg}` error of the HTTP dialects;
+ * a 401 carries `WWW-Authenticate` as the HTTP variants do.
  */
-export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+export function refuseUpgrade(socket: Duplex, status: number, message: string, tokenPresented = false): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ code: status, msg: message });
   const head = [
@@ -46,7 +49,8 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string): 
     'Content-Type: application/json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
   ];
-  if (status === 401) head.push('WWW-Authenticate: Bearer');
+  // RFC 6750 section 3: a bare challenge when no token came, `invalid_token` when one was refused.
+  if (status === 401) head.push(`WWW-Authenticate: Bearer${tokenPresented ? ' error="invalid_token"' : ''}`);
   socket.once('finish', function destroyRefused() {
     socket.destroy();
   });

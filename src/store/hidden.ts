@@ -8,5 +8,6 @@ export function createHiddenRepository(db: Db, clock: () => number = Date.now): 
   return {
     hide: (userId, messages) => marks.mark(userId, messages, clock()),
     hiddenAmong: (userId, nums) => marks.markedAmong(userId, nums),
+    hiddenBy: (chatId, nums) => marks.markedBy(chatId, nums),
   };
 }

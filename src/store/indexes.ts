@@ -25,7 +25,10 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     { key: { chatId: 1, _id: 1 }, name: 'chat_num' },
     { key: { chatId: 1, 'recall.recallSeq': 1 }, name: 'chat_recall' },
   ],
-  hidden: [{ key: { userId: 1, chatId: 1 }, name: 'user_chat' }],
+  hidden: [
+    { key: { userId: 1, chatId: 1 }, name: 'user_chat' },
+    { key: { chatId: 1, num: 1 }, name: 'chat_num' },
+  ],
   focus: [{ key: { userId: 1, chatId: 1 }, name: 'user_chat' }],
 };
 

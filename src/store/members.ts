@@ -47,6 +47,12 @@ export function createMemberRepository(db: Db): MemberRepository {
   const members: Collection<MemberDocument> = db.collection('members');
 
   return {
+    async clearedMarks(chatId) {
+      const docs = await members
+        .find({ chatId, clearedSeq: { $gt: 0 } }, { projection: { userId: 1, clearedSeq: 1 } })
+        .toArray();
+      return new Map(docs.map((doc) => [doc.userId, doc.clearedSeq]));
+    },
     async getMany(userId, chatIds) {
       if (chatIds.length === 0) return [];
       const keys = chatIds.map((chatId) => memberKey(chatId, userId));

@@ -18,6 +18,8 @@ function markKey(userId: string, num: number): string {
 export interface MarkCollection {
   mark(userId: string, messages: ReadonlyArray<{ num: number; chatId: string }>, at: number): Promise<void>;
   markedAmong(userId: string, nums: readonly number[]): Promise<Set<number>>;
+  /** For these numbers of `chatId`, the users who marked each (served by the `chat_num` index). */
+  markedBy(chatId: string, nums: readonly number[]): Promise<Map<number, Set<string>>>;
 }
 
 export function createMarkCollection(db: Db, name: 'hidden' | 'focus'): MarkCollection {
@@ -42,6 +44,17 @@ export function createMarkCollection(db: Db, name: 'hidden' | 'focus'): MarkColl
       if (nums.length === 0) return new Set();
       const docs = await marks.find({ _id: { $in: nums.map((num) => markKey(userId, num)) } }).toArray();
       return new Set(docs.map((doc) => doc.num));
+    },
+    async markedBy(chatId, nums) {
+      const byNum = new Map<number, Set<string>>();
+      if (nums.length === 0) return byNum;
+      const query = { chatId, num: nums.length === 1 ? nums[0] : { $in: [...nums] } };
+      for (const doc of await marks.find(query, { projection: { userId: 1, num: 1 } }).toArray()) {
+        const users = byNum.get(doc.num) ?? new Set<string>();
+        users.add(doc.userId);
+        byNum.set(doc.num, users);
+      }
+      return byNum;
     },
   };
 }

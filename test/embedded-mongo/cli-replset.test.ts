@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runEmbeddedMongoCli } from '../../src/embedded-mongo/index.ts';
+import { runEmbeddedMongoCli, startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -28,5 +28,11 @@ describe('imgate mongo --replset', () => {
 
   it('refuses a set name that could not appear in a connection string', async () => {
     await expect(runEmbeddedMongoCli(['--replset', 'rs 0&x'])).rejects.toThrow(/invalid --replset/);
+  });
+
+  it('refuses replica-set mode on a Unix socket, whose path drivers would mangle', async () => {
+    await expect(
+      startEmbeddedMongo({ replicaSet: 'rs0', socketPath: '/nonexistent/m.sock' }),
+    ).rejects.toThrow(/needs a TCP address/);
   });
 });

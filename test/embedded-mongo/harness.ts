@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Db, type Document, MongoClient, type ObjectId } from 'mongodb';
+import { onTestFinished } from 'vitest';
 import {
   type EmbeddedMongo,
   type EmbeddedMongoOptions,
@@ -32,9 +33,13 @@ export async function startHarness(options: EmbeddedMongoOptions = {}, dbName = 
   };
 }
 
-/** A fresh temporary data directory. */
+/** A fresh temporary data directory, removed when the test that made it finishes (passed or not). */
 export function tempDataDir(label: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `embedded-mongo-${label}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `embedded-mongo-${label}-`));
+  onTestFinished(function removeTempDataDir() {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
 }
 
 /** Test documents with plain (non-ObjectId) `_id`s. */

@@ -28,6 +28,9 @@ async function expect401(token: string | undefined, header?: string): Promise<vo
     ...(header ? { headers: { authorization: header } } : {}),
   });
   expect(res.status).toBe(401);
+  // RFC 6750: a challenge on every 401, naming invalid_token when a bearer token was refused.
+  const bearerSent = token !== undefined || /^Bearer /i.test(header ?? '');
+  expect(res.headers.get('www-authenticate')).toBe(bearerSent ? 'Bearer error="invalid_token"' : 'Bearer');
   expect(await res.json()).toEqual({ code: 401, msg: expect.any(String) });
 }
 
@@ -45,6 +48,21 @@ describe('bearer authentication', () => {
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(TEST_SECRET));
     await expect401(token);
+  });
+
+  it('challenges in every variant, in the variant’s own error body', async () => {
+    for (const [path, body] of [
+      ['/message/send', { code: 401, data: null, msg: expect.any(String) }],
+      ['/im.chat/pull', { code: 401, msg: expect.any(String) }],
+      ['/app/record/sync-record', { code: 401, msg: expect.any(String) }],
+    ] as const) {
+      const bare = await gw.call(path, { json: {} });
+      expect([bare.status, bare.headers.get('www-authenticate')]).toEqual([401, 'Bearer']);
+      expect(await bare.json()).toEqual(body);
+      const refused = await gw.call(path, { json: {}, token: 'not-a-jwt' });
+      expect(refused.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+      expect(await refused.json()).toEqual(body);
+    }
   });
 
   it('accepts a valid admin token, and refuses admin operations to other users with 403', async () => {

@@ -15,8 +15,24 @@ describe('loadConfig', () => {
       validateResponses: false,
       wsHeartbeatMs: 30_000,
       wsQueueLimit: 1024,
+      wsBacklogBytes: 256 * 1024,
+      wsMaxPayload: 4096,
+      wsMaxConnectionsPerUser: 16,
     });
     expect(config.dataDir).toMatch(/\.imgate$/);
+  });
+
+  it('runs production on the embedded store only with ALLOW_EMBEDDED_STORE, or on MONGODB_URI', () => {
+    const secret = 'x'.repeat(32);
+    const production = { IMGATE_MODE: 'production', JWT_SECRET: secret };
+    expect(loadConfig({ ...production, ALLOW_EMBEDDED_STORE: 'true' })).toMatchObject({
+      mode: 'production',
+      allowEmbeddedStore: true,
+    });
+    expect(loadConfig({ ...production, MONGODB_URI: 'mongodb://db:27017' }).mongodbUri).toBe(
+      'mongodb://db:27017',
+    );
+    expect(loadConfig({}).allowEmbeddedStore).toBe(false);
   });
 
   it('reads memory data dirs, CORS lists and flags', () => {
@@ -40,7 +56,14 @@ describe('loadConfig', () => {
     [{ MONGODB_URI: 'http://db' }, /MONGODB_URI/],
     [{ IMGATE_MODE: 'staging' }, /IMGATE_MODE/],
     [{ BODY_LIMIT: '-1' }, /BODY_LIMIT/],
+    [{ WS_BACKLOG_BYTES: '100' }, /WS_BACKLOG_BYTES/],
+    [{ WS_MAX_PAYLOAD: 'big' }, /WS_MAX_PAYLOAD/],
+    [{ WS_MAX_CONNECTIONS_PER_USER: '0' }, /WS_MAX_CONNECTIONS_PER_USER/],
     [{ IMGATE_MODE: 'production' }, /JWT_SECRET or JWKS_URL/],
+    [
+      { IMGATE_MODE: 'production', JWT_SECRET: 'x'.repeat(32) },
+      /MONGODB_URI: required when IMGATE_MODE=production/,
+    ],
     [{ JWT_SECRET: 'x'.repeat(32), JWKS_URL: 'https://idp.example/jwks' }, /not both/],
   ])('refuses %o naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

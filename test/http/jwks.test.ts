@@ -32,6 +32,7 @@ beforeAll(async () => {
     JWT_SECRET: '',
     JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
     IMGATE_MODE: 'production',
+    ALLOW_EMBEDDED_STORE: 'true',
   });
 });
 afterAll(async () => {

@@ -8,6 +8,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /** A gateway running as its own `imgate serve` process, as a second instance behind a load balancer. */
 export interface GatewayProcess {
   readonly url: string;
+  /** The child's process id (to count its open descriptors in /proc). */
+  readonly pid: number;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   });
   return {
     url,
+    pid: child.pid ?? -1,
     async close() {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');

@@ -63,15 +63,12 @@ describe('push hub: upgrade and authentication', () => {
     byQuery.ws.close();
   });
 
-  it('leaves upgrades on other paths to other listeners', async () => {
+  it('answers upgrades on other paths with 404 and closes them', async () => {
     harness = await startHub();
-    const h = harness;
-    h.server.on('upgrade', (req, socket) => {
-      if (req.url?.startsWith('/other')) socket.end('HTTP/1.1 418 Teapot\r\nContent-Length: 0\r\n\r\n');
-    });
-    const result = await rawUpgrade(h.url, '/other?token=tok-alice');
-    expect(result.status).toBe(418);
-    expect(h.hub.stats().refusedUpgrades).toBe(0);
+    const result = await rawUpgrade(harness.url, '/other?token=tok-alice');
+    expect(result).toMatchObject({ status: 404, upgraded: false });
+    expect(JSON.parse(result.body)).toMatchObject({ code: 404 });
+    expect(harness.hub.stats().refusedUpgrades).toBe(1);
   });
 
   it('refuses an unknown format with 400', async () => {

@@ -20,6 +20,7 @@ class FakeSocket extends EventEmitter {
   close(code: number): void {
     this.closedWith = code;
   }
+  ping(): void {}
   terminate(): void {
     this.terminated = true;
     this.readyState = this.CLOSED;
@@ -41,6 +42,7 @@ function connection(userId: string, queueLimit = 3, onSlowConsumer = () => {}) {
   };
   const conn = new PushConnection(socket as unknown as WebSocket, tcp as unknown as Duplex, userId, 'seed', {
     queueLimit,
+    backlogBytes: Number.MAX_SAFE_INTEGER,
     closeGraceMs: 0,
     onSlowConsumer,
   });

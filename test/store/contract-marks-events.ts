@@ -26,6 +26,31 @@ export function markAndEventCases(open: () => Promise<Store>): void {
     expect([...(await store.focus.focusedAmong('a', [1, 2]))]).toEqual([2]);
   });
 
+  it('finds who hid a message and who cleared past a sequence, for event audiences', async () => {
+    const store = await open();
+    await store.hidden.hide('a', [{ num: 7, chatId: 'c' }]);
+    await store.hidden.hide('b', [
+      { num: 7, chatId: 'c' },
+      { num: 8, chatId: 'c' },
+    ]);
+    await store.hidden.hide('b', [{ num: 7, chatId: 'other' }]);
+    const hidden = await store.hidden.hiddenBy('c', [7, 8, 9]);
+    expect([...(hidden.get(7) ?? [])].sort()).toEqual(['a', 'b']);
+    expect([...(hidden.get(8) ?? [])]).toEqual(['b']);
+    expect(hidden.has(9)).toBe(false);
+    expect([...((await store.hidden.hiddenBy('c', [8])).get(8) ?? [])]).toEqual(['b']);
+    await store.members.raiseClearedSeq('c', 'a', 4);
+    await store.members.raiseClearedSeq('c', 'b', 6);
+    await store.members.advanceReadSeq('c', 'd', 9);
+    await store.members.raiseClearedSeq('other', 'e', 9);
+    expect(await store.members.clearedMarks('c')).toEqual(
+      new Map([
+        ['a', 4],
+        ['b', 6],
+      ]),
+    );
+  });
+
   it('tails the capped event log from its end or after a given id', async () => {
     const store = await open();
     const event = (messageNum: number): DomainEvent => ({

@@ -1,33 +1,40 @@
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo';
+import { isEqual } from 'mingo/util';
 import { ArraySource } from '../cursors/cursor-store.ts';
 import { CommandError } from '../errors.ts';
+import { type Collation, foldValue } from '../query/collation.ts';
 import type { Engine } from '../storage/engine.ts';
-import { selectRecords } from '../storage/query-exec.ts';
+import { type Selection, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalCount, optionalDocument, optionalNumber } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { runPipeline } from './pipeline.ts';
+import { queryOptions } from './query-options.ts';
+import { findAsPipeline, isView } from './views.ts';
 
-function allDocuments(engine: Engine, db: string, name: string, filter: Document = {}): Document[] {
+function allDocuments(engine: Engine, db: string, name: string, selection: Selection = {}): Document[] {
   const collection = engine.collection(db, name);
-  return collection ? selectRecords(collection, { filter }).matches.map((match) => match.doc) : [];
+  return collection ? selectRecords(collection, selection).matches.map((match) => match.doc) : [];
 }
 
-/**
- * Runs a pipeline with mingo. A leading `$match` is served by the planner (indexes), and
- * `$lookup` reads sibling collections of the same database.
- */
-function runPipeline(engine: Engine, db: string, name: string, pipeline: Document[]): Document[] {
-  const [first, ...rest] = pipeline;
-  const leadingMatch = first?.$match as Document | undefined;
-  const input = allDocuments(engine, db, name, leadingMatch);
-  const stages = leadingMatch ? rest : pipeline;
-  if (stages.some((stage) => '$out' in stage || '$merge' in stage)) {
-    throw new CommandError(115, '$out and $merge are not supported by the embedded server');
+function distinctValues(docs: Document[], key: string, collation: Collation | undefined): unknown[] {
+  const [result] = new Aggregator(
+    [
+      { $unwind: { path: `$${key}`, preserveNullAndEmptyArrays: false } },
+      { $group: { _id: null, values: { $push: `$${key}` } } },
+    ],
+    {},
+  ).run<Document>(docs);
+  const values = (result?.values as unknown[] | undefined) ?? [];
+  const seen: unknown[] = [];
+  const out: unknown[] = [];
+  for (const value of values) {
+    const folded = collation ? foldValue(value, collation) : value;
+    if (seen.some((other) => isEqual(other, folded))) continue;
+    seen.push(folded);
+    out.push(value);
   }
-  const aggregator = new Aggregator(stages, {
-    collectionResolver: (other: string) => allDocuments(engine, db, other),
-  });
-  return aggregator.run<Document>(input);
+  return out;
 }
 
 /** `aggregate` (cursor replies), `count` and `distinct`. */
@@ -44,7 +51,8 @@ export const aggregateCommands: Record<string, CommandHandler> = {
       );
     }
     const name = command.aggregate === 1 ? '' : collectionName(command);
-    const docs = runPipeline(engine, db, name, pipeline as Document[]);
+    const options = queryOptions(engine.collection(db, name), command);
+    const docs = runPipeline(engine, db, name, pipeline as Document[], options);
     const ns = `${db}.${name || '$cmd.aggregate'}`;
     const { id, batch } = cursors.first(
       ns,
@@ -55,28 +63,31 @@ export const aggregateCommands: Record<string, CommandHandler> = {
   },
   count: function count(command, { engine, db }) {
     const collection = engine.collection(db, collectionName(command));
+    const options = queryOptions(collection, command);
     if (!collection) return { n: 0 };
     const query = optionalDocument(command, 'query') ?? {};
     const skip = optionalCount(command, 'skip') ?? 0;
     const limit = Math.abs(optionalNumber(command, 'limit') ?? 0);
+    if (isView(collection)) {
+      const stages = findAsPipeline({ filter: query, skip, limit });
+      return { n: runPipeline(engine, db, collection.name, stages, options).length };
+    }
     if (Object.keys(query).length === 0) {
       const total = Math.max(0, collection.records.size - skip);
       return { n: limit > 0 ? Math.min(limit, total) : total };
     }
-    return { n: selectRecords(collection, { filter: query, skip, limit }).matches.length };
+    return { n: selectRecords(collection, { filter: query, skip, limit, ...options }).matches.length };
   },
   distinct: function distinct(command, { engine, db }) {
     const key = command.key;
     if (typeof key !== 'string')
       throw new CommandError(14, "BSON field 'distinct.key' is the wrong type, expected type 'string'");
-    const docs = allDocuments(engine, db, collectionName(command), optionalDocument(command, 'query'));
-    const [result] = new Aggregator(
-      [
-        { $unwind: { path: `$${key}`, preserveNullAndEmptyArrays: false } },
-        { $group: { _id: null, values: { $addToSet: `$${key}` } } },
-      ],
-      {},
-    ).run<Document>(docs);
-    return { values: (result?.values as unknown[] | undefined) ?? [] };
+    const name = collectionName(command);
+    const options = queryOptions(engine.collection(db, name), command);
+    const filter = optionalDocument(command, 'query');
+    const docs = isView(engine.collection(db, name))
+      ? runPipeline(engine, db, name, findAsPipeline({ filter }), options)
+      : allDocuments(engine, db, name, { filter, ...options });
+    return { values: distinctValues(docs, key, options.collation) };
   },
 };

@@ -5,8 +5,14 @@ import { CommandError } from '../errors.ts';
 import type { Collection } from '../storage/collection.ts';
 import { collectionName, optionalBoolean, optionalDocument, optionalNumber } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { isView, viewOptions } from './views.ts';
 
 function describe(collection: Collection, nameOnly: boolean): Document {
+  if (isView(collection)) {
+    if (nameOnly) return { name: collection.name, type: 'view' };
+    const { viewOn, pipeline } = collection.options;
+    return { name: collection.name, type: 'view', options: { viewOn, pipeline }, info: { readOnly: true } };
+  }
   if (nameOnly) return { name: collection.name, type: 'collection' };
   return {
     name: collection.name,
@@ -27,6 +33,10 @@ function sizeOf(collection: Collection): number {
 export const collectionCommands: Record<string, CommandHandler> = {
   create: function create(command, { engine, db }) {
     const name = collectionName(command);
+    if (command.viewOn !== undefined || command.pipeline !== undefined) {
+      engine.createCollection(db, name, viewOptions(command));
+      return {};
+    }
     const capped = optionalBoolean(command, 'capped') ?? false;
     const size = optionalNumber(command, 'size');
     if (capped && (size === undefined || size <= 0)) {
@@ -38,6 +48,12 @@ export const collectionCommands: Record<string, CommandHandler> = {
       name,
       capped ? { capped, size: Math.max(4096, size as number), ...(max ? { max } : {}) } : {},
     );
+    return {};
+  },
+  /** Every collMod option is refused by known-fields.ts (NotImplemented); a bare collMod checks the namespace. */
+  collMod: function collMod(command, { engine, db }) {
+    const name = collectionName(command);
+    if (!engine.collection(db, name)) throw new CommandError(26, `ns does not exist: ${db}.${name}`);
     return {};
   },
   drop: function drop(command, { engine, db }) {

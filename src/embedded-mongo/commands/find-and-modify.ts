@@ -4,6 +4,11 @@ import type { Collection } from '../storage/collection.ts';
 import { project, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { decodeTyped, isInclusionOnly, restoreNumericTypes } from '../query/numeric-types.ts';
+import { typedOf } from '../wire/raw-documents.ts';
+import { queryOptions } from './query-options.ts';
+import { applyOperandTypes, typedUpdate } from './update-types.ts';
+import { refuseView, writableCollection } from './views.ts';
 import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from './update-apply.ts';
 
 function shown(doc: Document | null, fields: Document | undefined): Document | null {
@@ -41,22 +46,31 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
     const name = collectionName(command);
     const collection: Collection | undefined = spec.remove
       ? engine.collection(db, name)
-      : engine.ensureCollection(db, name);
+      : writableCollection(engine, db, name);
+    refuseView(collection);
+    const options = queryOptions(collection, command);
     const match = collection
-      ? selectRecords(collection, { filter: spec.query, sort: spec.sort, limit: 1 }).matches[0]
+      ? selectRecords(collection, { filter: spec.query, sort: spec.sort, limit: 1, ...options }).matches[0]
       : undefined;
     if (spec.remove || !spec.update || !collection) {
+      const raw = match && collection?.records.get(match.rid);
+      const image = raw && (!spec.fields || isInclusionOnly(spec.fields)) ? decodeTyped(raw) : match?.doc;
       if (collection && match) engine.remove(collection, match.rid);
-      return { lastErrorObject: { n: match ? 1 : 0 }, value: shown(match?.doc ?? null, spec.fields) };
+      return { lastErrorObject: { n: match ? 1 : 0 }, value: shown(image ?? null, spec.fields) };
     }
+    const typed = typedUpdate(command, undefined, 0, typedOf);
     if (match) {
       const raw = collection.records.get(match.rid) as Uint8Array;
-      const before = deserialize(raw);
+      const typedImage = !spec.fields || isInclusionOnly(spec.fields);
+      const before = typedImage ? decodeTyped(raw) : deserialize(raw);
       const next = applyUpdate(match.doc, spec.update, {
         query: spec.query,
         inserting: false,
         arrayFilters: spec.arrayFilters,
+        ...options,
       });
+      restoreNumericTypes(next, raw);
+      applyOperandTypes(next, typed, raw, false);
       if (changed(raw, next)) engine.replace(collection, match.rid, next, isReplacement(spec.update));
       const value = shown(spec.returnNew ? next : before, spec.fields);
       return { lastErrorObject: { n: 1, updatedExisting: true }, value };
@@ -65,7 +79,9 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
     const doc = applyUpdate(upsertSeed(spec.query), spec.update, {
       inserting: true,
       arrayFilters: spec.arrayFilters,
+      ...options,
     });
+    applyOperandTypes(doc, typed, undefined, true);
     engine.insert(collection, doc);
     return {
       lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },

@@ -8,10 +8,14 @@ import type { Collection } from '../storage/collection.ts';
 import { findDocuments, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalCount, optionalDocument, optionalNumber } from './args.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
+import { runPipeline } from './pipeline.ts';
+import { queryOptions } from './query-options.ts';
+import { findAsPipeline, isView, refuseView } from './views.ts';
 
-function readFind(command: Document) {
+function readFind(command: Document, collection: Collection | undefined) {
   const limit = optionalNumber(command, 'limit');
   return {
+    ...queryOptions(collection, command),
     filter: optionalDocument(command, 'filter') ?? {},
     sort: optionalDocument(command, 'sort'),
     projection: optionalDocument(command, 'projection'),
@@ -25,6 +29,13 @@ function readFind(command: Document) {
 }
 
 function tail(collection: Collection, spec: ReturnType<typeof readFind>, context: CommandContext) {
+  if (spec.collation || spec.variables) {
+    throw new CommandError(
+      238,
+      'The embedded server does not implement collation or let on tailable cursors',
+    );
+  }
+  refuseView(collection);
   if (!collection.options.capped) {
     throw new CommandError(
       2,
@@ -38,8 +49,9 @@ function tail(collection: Collection, spec: ReturnType<typeof readFind>, context
 
 /** Describes the plan a find would use, with what it examined (the `explain` command). */
 function explainFind(command: Document, context: CommandContext): Document {
-  const spec = readFind(command);
   const collection = context.engine.collection(context.db, collectionName(command));
+  refuseView(collection);
+  const spec = readFind(command, collection);
   const namespace = `${context.db}.${collectionName(command)}`;
   if (!collection)
     return { queryPlanner: { namespace, winningPlan: { stage: 'EOF' } }, executionStats: { nReturned: 0 } };
@@ -67,15 +79,19 @@ function explainFind(command: Document, context: CommandContext): Document {
 /** `find` (with tailable/awaitData on capped collections) and `explain` of a find. */
 export const findCommands: Record<string, CommandHandler> = {
   find: function find(command, context) {
-    const spec = readFind(command);
     const name = collectionName(command);
     const collection = context.engine.collection(context.db, name);
+    const spec = readFind(command, collection);
     const ns = `${context.db}.${name}`;
     if (collection && spec.tailable) {
       const { id, batch } = tail(collection, spec, context);
       return { cursor: { firstBatch: batch, id, ns } };
     }
-    const docs = collection ? findDocuments(collection, spec, spec.projection) : [];
+    const docs = isView(collection)
+      ? runPipeline(context.engine, context.db, name, findAsPipeline(spec), spec)
+      : collection
+        ? findDocuments(collection, spec, spec.projection)
+        : [];
     const { id, batch } = context.cursors.first(
       ns,
       new ArraySource(docs),

@@ -4,6 +4,7 @@ import { CommandError } from '../errors.ts';
 import type { IndexDefinition } from '../storage/ordered-index.ts';
 import { collectionName, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { refuseView, writableCollection } from './views.ts';
 
 const SUPPORTED_OPTIONS = new Set([
   'key',
@@ -13,6 +14,26 @@ const SUPPORTED_OPTIONS = new Set([
   'partialFilterExpression',
   'background',
   'v',
+]);
+
+/** Index options mongod 7.0 knows that this server does not implement: refused, never dropped. */
+const MONGOD_ONLY_OPTIONS = new Set([
+  'expireAfterSeconds',
+  'hidden',
+  'collation',
+  'weights',
+  'default_language',
+  'language_override',
+  'textIndexVersion',
+  '2dsphereIndexVersion',
+  'bits',
+  'min',
+  'max',
+  'bucketSize',
+  'storageEngine',
+  'wildcardProjection',
+  'prepareUnique',
+  'clustered',
 ]);
 
 function toDefinition(spec: Document): IndexDefinition {
@@ -27,8 +48,14 @@ function toDefinition(spec: Document): IndexDefinition {
   if (typeof name !== 'string') throw new CommandError(14, "The 'name' field must be a string");
   const definition: IndexDefinition = { name, key: key as Document };
   for (const [option, value] of Object.entries(spec)) {
-    if (option === 'key' || option === 'name' || option === 'background' || option === 'v') continue;
-    if (!SUPPORTED_OPTIONS.has(option)) continue;
+    if (option === 'key' || option === 'name' || option === 'background' || option === 'v' || option === 'ns')
+      continue;
+    if (MONGOD_ONLY_OPTIONS.has(option)) {
+      throw new CommandError(238, `The embedded server does not implement the index option '${option}'`);
+    }
+    if (!SUPPORTED_OPTIONS.has(option)) {
+      throw new CommandError(197, `The field '${option}' is not valid for an index specification.`);
+    }
     (definition as unknown as Document)[option] = value;
   }
   return definition;
@@ -47,7 +74,7 @@ export const indexCommands: Record<string, CommandHandler> = {
     const name = collectionName(command);
     const specs = requiredArray(command, 'indexes').map(toDefinition);
     const existed = engine.collection(db, name) !== undefined;
-    const collection = engine.ensureCollection(db, name);
+    const collection = writableCollection(engine, db, name);
     const before = collection.indexes.size;
     for (const definition of specs) {
       const current = collection.indexes.get(definition.name);
@@ -78,6 +105,7 @@ export const indexCommands: Record<string, CommandHandler> = {
     const name = collectionName(command);
     const collection = engine.collection(db, name);
     if (!collection) throw new CommandError(26, `ns does not exist: ${db}.${name}`);
+    refuseView(collection);
     const ns = `${db}.${name}`;
     const docs = [...collection.indexes.values()].map((index) => index.describe());
     const { id, batch } = cursors.first(ns, new ArraySource(docs));
@@ -87,6 +115,7 @@ export const indexCommands: Record<string, CommandHandler> = {
     const name = collectionName(command);
     const collection = engine.collection(db, name);
     if (!collection) throw new CommandError(26, `ns not found ${db}.${name}`);
+    refuseView(collection);
     const nIndexesWas = collection.indexes.size;
     const target = command.index;
     const indexes = [...collection.indexes.values()];

@@ -7,12 +7,15 @@ import { collectionCommands } from './collections.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { cursorCommands } from './cursor-commands.ts';
 import { deleteCommands } from './delete.ts';
+import { failPointCommands, injectFailure } from './fail-points.ts';
 import { diagnosticCommands } from './diagnostics.ts';
 import { findCommands } from './find.ts';
 import { findAndModifyCommands } from './find-and-modify.ts';
 import { handshakeCommands } from './handshake.ts';
 import { indexCommands } from './indexes.ts';
 import { insertCommands } from './insert.ts';
+import { checkCommandFields } from './known-fields.ts';
+import { trackSession } from './local-sessions.ts';
 import { updateCommands } from './update.ts';
 
 const HANDLERS: ReadonlyMap<string, CommandHandler> = new Map(
@@ -29,6 +32,7 @@ const HANDLERS: ReadonlyMap<string, CommandHandler> = new Map(
     aggregate: withChangeStreams(aggregateCommands.aggregate as CommandHandler),
     ...collectionCommands,
     ...indexCommands,
+    ...failPointCommands,
   }),
 );
 const ALIASES: Record<string, string> = { buildinfo: 'buildInfo', findandmodify: 'findAndModify' };
@@ -44,12 +48,18 @@ export async function runCommand(
 ): Promise<Document | EncodedReply> {
   const name = Object.keys(command)[0] ?? '';
   const handler = HANDLERS.get(ALIASES[name] ?? name);
+  // Test fail points (off unless enabled) may answer instead, or close the connection (thrown on).
+  const injected = await injectFailure(name, command, context);
+  if (injected.reply) return injected.reply;
   try {
     if (!handler) throw new CommandError(59, `no such command: '${name}'`);
+    checkCommandFields(ALIASES[name] ?? name, command);
+    trackSession(name, command, context.engine);
     const pending = handler(command, context);
     context.engine.commit();
     const reply = await pending;
-    return reply instanceof EncodedReply ? reply : { ...reply, ok: 1 };
+    if (reply instanceof EncodedReply) return reply;
+    return { ...reply, ...injected.extra, ok: 1 };
   } catch (error) {
     context.engine.commit();
     return asCommandError(error).toReply();

@@ -3,6 +3,9 @@ import { Aggregator } from 'mingo';
 import { type Modifier, update } from 'mingo/updater';
 import { isEqual } from 'mingo/util';
 import { CommandError } from '../errors.ts';
+import { checkIdFields } from './insert.ts';
+import type { QueryOptions } from './query-options.ts';
+import { checkUpdateConflicts } from './update-conflicts.ts';
 
 /** The `u` of an update statement: operators, a replacement document, or a pipeline. */
 export type UpdateSpec = Document | Document[];
@@ -26,7 +29,18 @@ export function validateUpdate(spec: unknown): UpdateSpec {
   if (keys.some((key) => key.startsWith('$')) && !isOperatorUpdate(spec)) {
     throw new CommandError(9, "Update document requires atomic operators or must not contain '$' fields");
   }
+  if (isOperatorUpdate(spec)) checkUpdateConflicts(spec);
   return spec;
+}
+
+/** Operators whose matching would need the collation: refused rather than applied with binary comparison. */
+function refuseCollated(operators: Document, arrayFilters: Document[] | undefined): void {
+  const collated = ['$pull', '$pullAll', '$addToSet'].find((op) => op in operators);
+  const positional = JSON.stringify(Object.values(operators)).includes('.$');
+  if (collated || arrayFilters || positional) {
+    const what = collated ?? (arrayFilters ? 'arrayFilters' : 'the positional $ operator');
+    throw new CommandError(238, `The embedded server does not implement ${what} with a non-simple collation`);
+  }
 }
 
 /** The document an upsert starts from: the query's equality fields (`{a: 1}`, `{a: {$eq: 1}}`). */
@@ -49,19 +63,22 @@ export function upsertSeed(query: Document): Document {
 export function applyUpdate(
   doc: Document,
   spec: UpdateSpec,
-  options: { query?: Document; inserting: boolean; arrayFilters?: Document[] },
+  options: { query?: Document; inserting: boolean; arrayFilters?: Document[] } & QueryOptions,
 ): Document {
   const originalId = doc._id;
   let next: Document;
   if (Array.isArray(spec)) {
-    next = new Aggregator(spec, {}).run([doc])[0] ?? {};
+    const stages = new Aggregator(spec, { variables: options.variables });
+    next = stages.run([doc])[0] ?? {};
   } else if (isOperatorUpdate(spec)) {
     const { $setOnInsert, ...operators } = spec;
     if (options.inserting && $setOnInsert)
       operators.$set = { ...(operators.$set as Document), ...$setOnInsert };
     next = doc;
     if (Object.keys(operators).length > 0) {
-      const query = options.inserting ? undefined : options.query;
+      if (options.collation) refuseCollated(operators, options.arrayFilters);
+      // mingo re-checks the condition with binary comparison; under a collation the match is already decided.
+      const query = options.inserting || options.collation ? undefined : options.query;
       try {
         update(next, operators as Modifier<Document>, options.arrayFilters, query);
       } catch (error) {
@@ -79,6 +96,7 @@ export function applyUpdate(
     );
   }
   if (next._id === undefined) next = { _id: originalId ?? new ObjectId(), ...next };
+  checkIdFields(next._id);
   return next;
 }
 

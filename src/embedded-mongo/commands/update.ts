@@ -5,6 +5,11 @@ import type { Engine } from '../storage/engine.ts';
 import { selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument, requiredArray } from './args.ts';
 import type { CommandHandler } from './context.ts';
+import { restoreNumericTypes } from '../query/numeric-types.ts';
+import { typedOf } from '../wire/raw-documents.ts';
+import { queryOptions } from './query-options.ts';
+import { applyOperandTypes, typedUpdate } from './update-types.ts';
+import { writableCollection } from './views.ts';
 import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
@@ -20,7 +25,10 @@ function runUpdate(
   statement: Document,
   index: number,
   counts: UpdateCounts,
+  command: Document,
 ): void {
+  const options = queryOptions(collection, statement, command.let, statement.c);
+  const typed = typedUpdate(command, statement, index, typedOf);
   const query = optionalDocument(statement, 'q') ?? {};
   const spec = validateUpdate(statement.u);
   const multi = optionalBoolean(statement, 'multi') ?? false;
@@ -31,19 +39,22 @@ function runUpdate(
   const { matches } = selectRecords(collection, {
     filter: query,
     limit: multi ? 0 : 1,
-    sort: optionalDocument(statement, 'sort'),
+    ...options,
   });
   for (const { rid, doc } of matches) {
     const before = collection.records.get(rid) as Uint8Array;
-    const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters });
+    const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters, ...options });
     counts.n++;
+    restoreNumericTypes(next, before);
+    applyOperandTypes(next, typed, before, false);
     if (changed(before, next)) {
       engine.replace(collection, rid, next, isReplacement(spec));
       counts.nModified++;
     }
   }
   if (matches.length === 0 && optionalBoolean(statement, 'upsert')) {
-    const doc = applyUpdate(upsertSeed(query), spec, { inserting: true, arrayFilters });
+    const doc = applyUpdate(upsertSeed(query), spec, { inserting: true, arrayFilters, ...options });
+    applyOperandTypes(doc, typed, undefined, true);
     engine.insert(collection, doc);
     counts.n++;
     counts.upserted.push({ index, _id: doc._id });
@@ -54,12 +65,12 @@ function runUpdate(
 export const updateCommands: Record<string, CommandHandler> = {
   update: function update(command, { engine, db }) {
     const statements = requiredArray(command, 'updates');
-    const collection = engine.ensureCollection(db, collectionName(command));
+    const collection = writableCollection(engine, db, collectionName(command));
     const counts: UpdateCounts = { n: 0, nModified: 0, upserted: [] };
     const writeErrors = runStatements(
       statements,
       optionalBoolean(command, 'ordered') ?? true,
-      (statement, index) => runUpdate(engine, collection, statement, index, counts),
+      (statement, index) => runUpdate(engine, collection, statement, index, counts, command),
     );
     const reply: Document = { n: counts.n, nModified: counts.nModified };
     if (counts.upserted.length > 0) reply.upserted = counts.upserted;

@@ -9,6 +9,9 @@ export interface CollectionOptions {
   capped?: boolean;
   size?: number;
   max?: number;
+  /** A view: the collection (or view) it reads, and the pipeline it applies (commands/views.ts). */
+  viewOn?: string;
+  pipeline?: Document[];
 }
 
 /**

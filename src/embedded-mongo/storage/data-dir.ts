@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DataDamagedError } from './data-damaged.ts';
 import type { Engine } from './engine.ts';
 import { type FsyncMode, JournalFile, journalPath, listJournals } from './journal-file.ts';
 import { decodeRecords } from './journal-record.ts';
+import { lockDataDir } from './lock-file.ts';
+import { nextRecord } from './record-scan.ts';
 import { loadSnapshot, SNAPSHOT_FILE, writeSnapshot } from './snapshot.ts';
 
 export type { FsyncMode } from './journal-file.ts';
@@ -20,33 +23,36 @@ export interface DataDir {
   close(): void;
 }
 
-function lock(dir: string): string {
-  const file = path.join(dir, 'LOCK');
-  const holder = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : 0;
-  if (holder && holder !== process.pid) {
-    let alive = true;
-    try {
-      process.kill(holder, 0);
-    } catch {
-      alive = false;
-    }
-    if (alive) throw new Error(`data directory ${dir} is in use by process ${holder}`);
-  }
-  fs.writeFileSync(file, String(process.pid));
-  return file;
-}
-
-/** Replays one journal; a torn or corrupt tail is reported and cut off so appends stay valid. */
-function replayJournal(engine: Engine, file: string, logger: DataDirOptions['logger']): number {
+/**
+ * Replays one journal. A torn tail (an incomplete or corrupt last stretch with no intact record
+ * after it, as a crash mid-write leaves) is reported and cut off so appends stay valid; damage
+ * followed by intact records is refused (`DataDamagedError`), since cutting there would drop them.
+ */
+function replayJournal(engine: Engine, dir: string, file: string, logger: DataDirOptions['logger']): number {
   const data = fs.readFileSync(file);
   const records = decodeRecords(data);
   let step = records.next();
   for (; !step.done; step = records.next()) engine.apply(step.value);
   if (step.value < data.length) {
+    const intact = nextRecord(data, step.value + 1);
+    if (intact >= 0) {
+      throw new DataDamagedError(dir, file, step.value, `an intact record follows at byte ${intact}`);
+    }
     logger.warn(`embedded-mongo: dropped ${data.length - step.value} bytes of torn journal tail in ${file}`);
     fs.truncateSync(file, step.value);
   }
   return step.value;
+}
+
+/** Loads the snapshot and replays the newer journals (removing those the snapshot covers). */
+function recover(dir: string, logger: DataDirOptions['logger']) {
+  const { engine, generation } = loadSnapshot(dir);
+  let replayed = 0;
+  for (const gen of listJournals(dir)) {
+    if (gen <= generation) fs.rmSync(journalPath(dir, gen));
+    else replayed += replayJournal(engine, dir, journalPath(dir, gen), logger);
+  }
+  return { engine, generation, replayed };
 }
 
 /**
@@ -57,15 +63,17 @@ function replayJournal(engine: Engine, file: string, logger: DataDirOptions['log
  */
 export function openDataDir(dir: string, options: DataDirOptions): DataDir {
   fs.mkdirSync(dir, { recursive: true });
-  const lockFile = lock(dir);
+  const lockFile = lockDataDir(dir);
   fs.rmSync(path.join(dir, `${SNAPSHOT_FILE}.tmp`), { force: true });
   const started = Date.now();
-  const { engine, generation } = loadSnapshot(dir);
-  let replayed = 0;
-  for (const gen of listJournals(dir)) {
-    if (gen <= generation) fs.rmSync(journalPath(dir, gen));
-    else replayed += replayJournal(engine, journalPath(dir, gen), options.logger);
+  let recovered: { engine: Engine; generation: number; replayed: number };
+  try {
+    recovered = recover(dir, options.logger);
+  } catch (error) {
+    fs.rmSync(lockFile, { force: true });
+    throw error;
   }
+  const { engine, generation, replayed } = recovered;
   let active = Math.max(generation + 1, ...listJournals(dir));
   let journal = new JournalFile(journalPath(dir, active), options.fsync);
   const limit = options.compactBytes ?? 64 * 1024 * 1024;

@@ -87,10 +87,11 @@ export class Engine {
     this.log({ kind: 'dropDatabase', ns: db });
   }
 
-  insert(collection: Collection, doc: Document): void {
-    const raw = collection.insert(doc);
-    this.log({ kind: 'put', ns: collection.ns, docs: [raw] });
-    this.changeLog?.record({ ...where(collection, doc._id), kind: 'insert', after: raw });
+  /** Inserts `doc`; `raw` (its exact encoding, when the caller has it) is stored instead of re-encoding. */
+  insert(collection: Collection, doc: Document, raw?: Uint8Array): void {
+    const stored = collection.insert(doc, raw);
+    this.log({ kind: 'put', ns: collection.ns, docs: [stored] });
+    this.changeLog?.record({ ...where(collection, doc._id), kind: 'insert', after: stored });
   }
 
   /** `replacement` tells a change stream `replace` (a whole new document) from `update`. */

@@ -89,20 +89,32 @@ function decodeBody(body: Buffer): JournalOp {
   }
 }
 
+/** The body length of an intact record at `offset`, or -1 when none starts there (short, torn or bad checksum). */
+export function recordAt(buffer: Buffer, offset: number): number {
+  if (offset + HEADER_BYTES + 3 > buffer.length) return -1;
+  const length = buffer.readUInt32LE(offset);
+  const end = offset + HEADER_BYTES + length;
+  if (length < 3 || end > buffer.length) return -1;
+  const kind = buffer.readUInt8(offset + HEADER_BYTES);
+  const nsLength = buffer.readUInt16LE(offset + HEADER_BYTES + 1);
+  if (kind >= KINDS.length || nsLength + 3 > length) return -1;
+  return crc32(buffer.subarray(offset + HEADER_BYTES, end)) === buffer.readUInt32LE(offset + 4) ? length : -1;
+}
+
 /**
  * Decodes consecutive records, stopping at the first one that is incomplete or fails its
- * checksum (a torn write from a crash): `validBytes` is where the intact prefix ends.
+ * checksum: `validBytes` is where the intact prefix ends.
  */
 export function* decodeRecords(buffer: Buffer): Generator<JournalOp, number> {
   let offset = 0;
-  while (offset + HEADER_BYTES <= buffer.length) {
-    const length = buffer.readUInt32LE(offset);
-    const end = offset + HEADER_BYTES + length;
-    if (length < 3 || end > buffer.length) break;
-    const body = buffer.subarray(offset + HEADER_BYTES, end);
-    if (crc32(body) !== buffer.readUInt32LE(offset + 4)) break;
-    yield decodeBody(body);
-    offset = end;
+  for (let length = recordAt(buffer, 0); length >= 0; length = recordAt(buffer, offset)) {
+    yield decodeBody(buffer.subarray(offset + HEADER_BYTES, offset + HEADER_BYTES + length));
+    offset += HEADER_BYTES + length;
   }
   return offset;
+}
+
+/** Decodes the record whose body of `length` bytes starts after the header at `offset`. */
+export function decodeRecordAt(buffer: Buffer, offset: number, length: number): JournalOp {
+  return decodeBody(buffer.subarray(offset + HEADER_BYTES, offset + HEADER_BYTES + length));
 }

@@ -1,6 +1,9 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { compare, resolve } from 'mingo/util';
+import { type Collation, foldValue } from '../query/collation.ts';
+import { foldFilter } from '../query/filter-fold.ts';
+import { decodeTyped, isInclusionOnly } from '../query/numeric-types.ts';
 import type { Collection } from './collection.ts';
 import { candidates, planQuery, type QueryPlan } from './planner.ts';
 
@@ -10,6 +13,10 @@ export interface Selection {
   sort?: Document;
   skip?: number;
   limit?: number;
+  /** Values of `$$name` in `$expr` (the command's `let`). */
+  variables?: Document;
+  /** A non-simple collation: string equality and order follow it (indexes, binary, are not used). */
+  collation?: Collation;
 }
 
 /** A qualifying document with the record id it lives at (writers need both). */
@@ -19,11 +26,15 @@ export interface MatchedRecord {
 }
 
 /** Compares two documents by a MongoDB sort specification. */
-export function compareBySort(sort: Document): (a: Document, b: Document) => number {
+export function compareBySort(sort: Document, collation?: Collation): (a: Document, b: Document) => number {
   const keys = Object.entries(sort).filter(([field]) => field !== '$natural');
+  const values = (x: unknown, y: unknown) =>
+    collation && typeof x === 'string' && typeof y === 'string'
+      ? collation.collator.compare(x, y)
+      : compare(x, y);
   return function compareDocuments(a, b) {
     for (const [field, dir] of keys) {
-      const order = compare(resolve(a, field), resolve(b, field));
+      const order = values(resolve(a, field), resolve(b, field));
       if (order !== 0) return dir === -1 ? -order : order;
     }
     return 0;
@@ -40,22 +51,25 @@ export function selectRecords(
 ): { plan: QueryPlan; matches: MatchedRecord[] } {
   const filter = selection.filter ?? {};
   const sort = selection.sort && Object.keys(selection.sort).length > 0 ? selection.sort : undefined;
-  const plan = planQuery(collection, filter, sort);
-  const query = Object.keys(filter).length > 0 ? new Query(filter, {}) : undefined;
+  const collation = selection.collation;
+  const plan = collation ? planQuery(collection, {}) : planQuery(collection, filter, sort);
+  const condition = collation ? foldFilter(filter, collation) : filter;
+  const query =
+    Object.keys(condition).length > 0 ? new Query(condition, { variables: selection.variables }) : undefined;
   const skip = selection.skip ?? 0;
   const limit = selection.limit && selection.limit > 0 ? selection.limit : Number.POSITIVE_INFINITY;
-  const streaming = plan.sorted || !sort;
+  const streaming = !sort || (plan.sorted && !collation);
   const natural = sort?.$natural === -1 && !plan.index;
   const matches: MatchedRecord[] = [];
   const rids = natural ? [...candidates(collection, plan)].reverse() : candidates(collection, plan);
   for (const rid of rids) {
     const doc = collection.read(rid);
-    if (!doc || (query && !query.test(doc))) continue;
+    if (!doc || (query && !query.test(collation ? (foldValue(doc, collation) as Document) : doc))) continue;
     matches.push({ rid, doc });
     if (streaming && matches.length >= skip + limit) break;
   }
   if (!streaming && sort) {
-    const byDoc = compareBySort(sort);
+    const byDoc = compareBySort(sort, collation);
     matches.sort((a, b) => byDoc(a.doc, b.doc));
   }
   return { plan, matches: matches.slice(skip, skip + limit) };
@@ -79,9 +93,17 @@ export function findDocuments(
   const sort = selection.sort && Object.keys(selection.sort).length > 0 ? selection.sort : undefined;
   const plan = planQuery(collection, selection.filter ?? {}, sort);
   const plain = !projection || Object.keys(projection).length === 0;
-  if (!plan.exact || !plain || (sort && !plan.sorted) || sort?.$natural !== undefined) {
+  const plainQuery = !selection.collation && !selection.variables;
+  if (!plan.exact || !plain || !plainQuery || (sort && !plan.sorted) || sort?.$natural !== undefined) {
+    const { matches } = selectRecords(collection, selection);
+    // Stored bytes (or, for a plain inclusion projection, typed decodes) keep int64 and double types.
+    if (plain) return matches.map((match) => collection.records.get(match.rid) as Uint8Array);
+    if (projection && isInclusionOnly(projection)) {
+      const typed = matches.map((match) => decodeTyped(collection.records.get(match.rid) as Uint8Array));
+      return project(typed, projection);
+    }
     return project(
-      selectRecords(collection, selection).matches.map((match) => match.doc),
+      matches.map((match) => match.doc),
       projection,
     );
   }

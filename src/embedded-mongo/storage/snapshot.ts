@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rebuildIndexes } from './bulk-index.ts';
 import type { Collection } from './collection.ts';
+import { DataDamagedError } from './data-damaged.ts';
 import { Engine } from './engine.ts';
 import { decodeRecords, encodeRecord } from './journal-record.ts';
 import { type IndexDefinition, OrderedIndex } from './ordered-index.ts';
 
 const MAGIC = Buffer.from('IMGSNAP1');
-const PUT_RECORD_BYTES = 4 * 1024 * 1024;
+/** Magic and the u32 generation the snapshot covers. */
+export const SNAPSHOT_HEADER_BYTES = MAGIC.length + 4;
+/** Documents per snapshot `put` record, in bytes: small enough that a damaged record loses little. */
+const PUT_RECORD_BYTES = 256 * 1024;
 const WRITE_CHUNK_BYTES = 8 * 1024 * 1024;
 export const SNAPSHOT_FILE = 'snapshot.bin';
 
@@ -62,10 +66,7 @@ export function writeSnapshot(dir: string, engine: Engine, generation: number): 
   const fd = fs.openSync(temp, 'w');
   try {
     const out = new ChunkedWriter(fd);
-    const header = Buffer.alloc(MAGIC.length + 4);
-    MAGIC.copy(header);
-    header.writeUInt32LE(generation, MAGIC.length);
-    out.write(header);
+    out.write(snapshotHeader(generation));
     for (const collection of engine.everyCollection()) writeCollection(out, collection);
     out.flush();
     fs.fsyncSync(fd);
@@ -78,15 +79,26 @@ export function writeSnapshot(dir: string, engine: Engine, generation: number): 
   fs.closeSync(dirFd);
 }
 
+/** True when `data` starts with the snapshot magic and a generation. */
+export function hasSnapshotHeader(data: Buffer): boolean {
+  return data.length >= SNAPSHOT_HEADER_BYTES && data.subarray(0, MAGIC.length).equals(MAGIC);
+}
+
+/** The header of a snapshot covering journals up to `generation`. */
+export function snapshotHeader(generation: number): Buffer {
+  const header = Buffer.alloc(SNAPSHOT_HEADER_BYTES);
+  MAGIC.copy(header);
+  header.writeUInt32LE(generation, MAGIC.length);
+  return header;
+}
+
 /** Loads the snapshot (if any) into a new engine, building indexes in bulk at the end. */
 export function loadSnapshot(dir: string): { engine: Engine; generation: number } {
   const engine = new Engine();
   const file = path.join(dir, SNAPSHOT_FILE);
   if (!fs.existsSync(file)) return { engine, generation: 0 };
   const data = fs.readFileSync(file);
-  if (data.length < MAGIC.length + 4 || !data.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new Error(`${file} is not an embedded-mongo snapshot`);
-  }
+  if (!hasSnapshotHeader(data)) throw new DataDamagedError(dir, file, 0, 'no snapshot header');
   const generation = data.readUInt32LE(MAGIC.length);
   const body = data.subarray(MAGIC.length + 4);
   const records = decodeRecords(body);
@@ -104,8 +116,9 @@ export function loadSnapshot(dir: string): { engine: Engine; generation: number 
       for (const raw of op.docs) collection.loadRecord(raw);
     }
   }
-  if (step.value !== body.length)
-    throw new Error(`${file} is damaged at byte ${step.value + MAGIC.length + 4}`);
+  if (step.value !== body.length) {
+    throw new DataDamagedError(dir, file, step.value + SNAPSHOT_HEADER_BYTES, 'a snapshot must be whole');
+  }
   for (const collection of engine.everyCollection()) rebuildIndexes(collection);
   return { engine, generation };
 }

@@ -1,6 +1,11 @@
 import { type Document, deserialize } from 'bson';
+import { documentSlices } from './bson-slices.ts';
 import { type EncodedReply, replyBytes } from './encoded-reply.ts';
 import { frame, OP_MSG, ProtocolError } from './frame.ts';
+import { rememberRaw, rememberTyped } from './raw-documents.ts';
+
+/** Commands whose operands keep their numeric types (commands/update-types.ts). */
+const TYPED_COMMANDS = new Set(['update', 'findAndModify', 'findandmodify']);
 
 /**
  * OP_MSG (opcode 2013): flag bits, then sections. Kind 0 is the command body; kind 1 is a
@@ -18,6 +23,21 @@ export interface OpMsgRequest {
   flags: number;
 }
 
+/**
+ * An `insert` whose documents are in the body (not a sequence): each document's own bytes are
+ * remembered, so int64, double and every other type is stored exactly as the client sent it.
+ */
+function rememberInsertedBytes(command: Document, section: Buffer): void {
+  if (Object.keys(command)[0] !== 'insert' || !Array.isArray(command.documents)) return;
+  const docs = command.documents as unknown[];
+  const slices = documentSlices(section, 'documents');
+  if (!slices || slices.length !== docs.length) return;
+  docs.forEach((doc, i) => {
+    // A copy: a slice would keep the whole message buffer alive as long as the document is stored.
+    if (doc && typeof doc === 'object') rememberRaw(doc, Buffer.from(slices[i] as Buffer));
+  });
+}
+
 export function decodeOpMsg(body: Buffer): OpMsgRequest {
   const flags = body.readUInt32LE(0);
   const end = flags & CHECKSUM_PRESENT ? body.length - 4 : body.length;
@@ -29,6 +49,10 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
     if (kind === 0) {
       const size = body.readInt32LE(offset);
       command = deserialize(body.subarray(offset, offset + size));
+      rememberInsertedBytes(command, body.subarray(offset, offset + size));
+      if (TYPED_COMMANDS.has(Object.keys(command)[0] ?? '')) {
+        rememberTyped(command, deserialize(body.subarray(offset, offset + size), { promoteValues: false }));
+      }
       offset += size;
     } else if (kind === 1) {
       const size = body.readInt32LE(offset);
@@ -38,7 +62,11 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
       const docs: Document[] = [];
       for (let at = nameEnd + 1; at < sectionEnd;) {
         const docSize = body.readInt32LE(at);
-        docs.push(deserialize(body.subarray(at, at + docSize)));
+        const bytes = Buffer.from(body.subarray(at, at + docSize));
+        const doc = deserialize(bytes);
+        rememberRaw(doc, bytes);
+        if (name === 'updates') rememberTyped(doc, deserialize(bytes, { promoteValues: false }));
+        docs.push(doc);
         at += docSize;
       }
       sequences.push([name, docs]);

@@ -1693,6 +1693,15 @@ export const document: Record<string, unknown> = {
       },
       "Unauthorized": {
         "description": "Missing, malformed, expired or badly signed bearer token.",
+        "headers": {
+          "WWW-Authenticate": {
+            "description": "The RFC 6750 challenge: `Bearer` when the request carried no bearer token, `Bearer error=\"invalid_token\"` when it carried one that was refused.",
+            "schema": {
+              "type": "string",
+              "example": "Bearer error=\"invalid_token\""
+            }
+          }
+        },
         "content": {
           "application/json": {
             "schema": {

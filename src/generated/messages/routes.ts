@@ -485,6 +485,20 @@ const BadRequestResponse = {
 
 const UnauthorizedResponse = {
   description: 'Missing, malformed, expired or badly signed bearer token.',
+  headers: z.object({
+    'WWW-Authenticate': {
+      description:
+        'The RFC 6750 challenge: `Bearer` when the request carried no bearer token, `Bearer error="invalid_token"` when it carried one that was refused.',
+      schema: z
+        .string()
+        .exactOptional()
+        .openapi({
+          description:
+            'The RFC 6750 challenge: `Bearer` when the request carried no bearer token, `Bearer error="invalid_token"` when it carried one that was refused.',
+          example: 'Bearer error="invalid_token"',
+        }),
+    },
+  }),
   content: {
     'application/json': {
       schema: MessagesErrorSchema,

@@ -309,6 +309,8 @@ export interface components {
         /** @description Missing, malformed, expired or badly signed bearer token. */
         Unauthorized: {
             headers: {
+                /** @description The RFC 6750 challenge: `Bearer` when the request carried no bearer token, `Bearer error="invalid_token"` when it carried one that was refused. */
+                "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {
