@@ -80,6 +80,29 @@ describe('replica-set mode: change events through collection.watch()', () => {
     });
   });
 
+  it('reports a $merge that replaces as replace and one that merges as update', async () => {
+    const target = h.db.collection<{ _id: number; v?: number; w?: number }>('events_merge_target');
+    await target.insertMany([
+      { _id: 1, v: 1, w: 1 },
+      { _id: 2, v: 1, w: 1 },
+    ]);
+    await h.db.collection<{ _id: number }>('events_merge_source').insertMany([{ _id: 1 }, { _id: 2 }]);
+    const stream = await watching(() => target.watch([], { maxAwaitTimeMS: 100 }));
+    const source = h.db.collection('events_merge_source');
+    const into = (whenMatched: string, id: number) => [
+      { $match: { _id: id } },
+      { $set: { v: 2 } },
+      { $merge: { into: 'events_merge_target', whenMatched } },
+    ];
+    await source.aggregate(into('replace', 1)).toArray();
+    await source.aggregate(into('merge', 2)).toArray();
+    expect(await stream.next()).toMatchObject({ operationType: 'replace', fullDocument: { _id: 1, v: 2 } });
+    expect(await stream.next()).toMatchObject({
+      operationType: 'update',
+      updateDescription: { updatedFields: { v: 2 }, removedFields: [] },
+    });
+  });
+
   it('looks the current document up for an update with fullDocument: updateLookup', async () => {
     const coll = h.db.collection<{ _id: number; n: number }>('events_lookup');
     const stream = await watching(() =>
