@@ -86,6 +86,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   });
   const server = await listen(app, config);
   const pushLog = logger.child({ component: 'push' });
+  pushLog.info(
+    { eventFeed: store.eventFeed },
+    store.eventFeed === 'change-stream'
+      ? 'push bus: sharing events through change streams (replica set or sharded cluster)'
+      : 'push bus: sharing events by tailing the capped events collection (standalone server)',
+  );
   const bus = createEventBus(store.events, { logger: pushLog });
   const hub = attachPushHub(server, {
     async authenticate(token) {

@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import { startEmbeddedMongo } from './server.ts';
 import { type RepairReport, repairDataDir } from './storage/repair.ts';
 
-const USAGE = `usage: imgate mongo [--port 27017] [--host 127.0.0.1 | --socket PATH.sock] [--data DIR] [--fsync always|never]
+const USAGE = `usage: imgate mongo [--port 27017] [--host 127.0.0.1 | --socket PATH.sock] [--data DIR] [--fsync always|never] [--replset NAME]
        imgate mongo --repair --data DIR   keep copies of damaged data files, recover every intact record`;
 
 /**
- * `imgate mongo`: runs the embedded server on its own (for a shell, a GUI or several gateway
+ * `imgate mongo`: runs the embedded server on its own (`--replset rs0`: as a single-node replica
+ * set, so change streams work) (for a shell, a GUI or several gateway
  * instances on one machine) until SIGINT/SIGTERM, then shuts down cleanly (journal flushed,
  * snapshot compacted). Resolves when the server has stopped.
  */
@@ -19,6 +20,7 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
       socket: { type: 'string' },
       data: { type: 'string' },
       fsync: { type: 'string', default: 'never' },
+      replset: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       repair: { type: 'boolean' },
     },
@@ -38,6 +40,8 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
     throw new Error(`invalid --port ${values.port}\n${USAGE}`);
   if (values.fsync !== 'always' && values.fsync !== 'never')
     throw new Error(`invalid --fsync ${values.fsync}\n${USAGE}`);
+  if (values.replset !== undefined && !/^[A-Za-z0-9_-]+$/.test(values.replset))
+    throw new Error(`invalid --replset ${values.replset}: letters, digits, '-' and '_'\n${USAGE}`);
   const logger = {
     info: (message: string) => console.log(message),
     warn: (message: string) => console.warn(message),
@@ -49,6 +53,7 @@ export async function runEmbeddedMongoCli(argv: string[]): Promise<void> {
     ...(values.socket === undefined ? {} : { socketPath: values.socket }),
     dataDir: values.data,
     fsync: values.fsync,
+    ...(values.replset ? { replicaSet: values.replset } : {}),
     logger,
   });
   console.log(`embedded MongoDB-compatible server ready: ${server.uri}`);

@@ -3,6 +3,7 @@ import net from 'node:net';
 import { enableTestCommands } from './commands/fail-points.ts';
 import { serveConnection } from './connection.ts';
 import { CursorStore } from './cursors/cursor-store.ts';
+import { ReplicaSet } from './replication/replica-set.ts';
 import { type FsyncMode, openDataDir } from './storage/data-dir.ts';
 import { type ListenAddress, listenOn, mongoUri } from './listen-address.ts';
 import { Engine } from './storage/engine.ts';
@@ -29,6 +30,11 @@ export interface EmbeddedMongoOptions {
   dataDir?: string;
   /** `always` fsyncs every journal write; `never` (default) relies on the OS after a write(2). */
   fsync?: FsyncMode;
+  /**
+   * Runs as the primary of a single-node replica set of this name: `hello` reports the set and
+   * `aggregate` serves `$changeStream` (docs/embedded-mongo.md "Replica-set mode").
+   */
+  replicaSet?: string;
   logger?: EmbeddedMongoLogger;
   /**
    * Enables mongod's test commands (`configureFailPoint` with the `failCommand` fail point), as
@@ -43,6 +49,11 @@ export interface EmbeddedMongo {
   port: number;
   /** The storage engine, for tests that need to look inside (e.g. documents examined). */
   engine: Engine;
+  /**
+   * Resets (TCP RST) every client connection while the server keeps running: what clients see of
+   * a network failure (failover drills, tests of a driver's change-stream resume).
+   */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +66,10 @@ const silentLogger: EmbeddedMongoLogger = { info() {}, warn() {}, error() {} };
  */
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const logger = options.logger ?? silentLogger;
+  if (options.replicaSet && options.socketPath) {
+    // Drivers lower-case the member addresses a replica set reports, which breaks socket paths.
+    throw new Error('replicaSet needs a TCP address: it cannot be combined with socketPath');
+  }
   const address: ListenAddress = options.socketPath
     ? { kind: 'socket', path: options.socketPath }
     : { kind: 'tcp', host: options.host ?? '127.0.0.1', port: options.port ?? 0 };
@@ -64,7 +79,15 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   if (options.enableTestCommands) enableTestCommands(store.engine);
   const closing = new AbortController();
   const cursors = new CursorStore();
-  const shared = { engine: store.engine, cursors, closing: closing.signal, startedAt: Date.now() };
+  const replicaSet = options.replicaSet ? new ReplicaSet(options.replicaSet) : undefined;
+  store.engine.changeLog = replicaSet?.changeLog;
+  const shared = {
+    engine: store.engine,
+    cursors,
+    closing: closing.signal,
+    startedAt: Date.now(),
+    replicaSet,
+  };
   const sockets = new Set<net.Socket>();
   let connections = 0;
   const server = net.createServer(function accept(socket) {
@@ -80,16 +103,20 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     store.close();
     throw error;
   }
-  const { uri, port } = mongoUri(server, address);
+  const { uri: standaloneUri, port } = mongoUri(server, address);
+  const uri = replicaSet ? replicaSet.servedAt(standaloneUri) : standaloneUri;
   const where = address.kind === 'socket' ? address.path : uri;
   logger.info(
-    `embedded-mongo listening on ${where}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}`,
+    `embedded-mongo listening on ${where}${options.dataDir ? ` (data: ${options.dataDir})` : ' (in memory)'}${replicaSet ? ` as replica set ${replicaSet.setName}` : ''}`,
   );
   let closed: Promise<void> | undefined;
   return {
     uri,
     port,
     engine: store.engine,
+    dropConnections() {
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
     close() {
       closed ??= (async function shutdown() {
         closing.abort();

@@ -7,14 +7,15 @@ export interface EventLogEntry<Id> {
 }
 
 /**
- * The port the bus reads the shared event log through. `EventLog` of `src/store/event-log.ts`
- * (a capped collection read with a tailable awaitData cursor, which a standalone MongoDB and the
- * embedded server both support, no replica set needed) fits it as it is; push never imports the store.
+ * The port the bus reads the shared event log through. The store's `EventLog` fits it as it is,
+ * in both of its forms: a capped collection read with a tailable awaitData cursor on a standalone
+ * server (`src/store/event-log.ts`), change streams on a replica set or sharded cluster, where an
+ * id is a resume token (`src/store/event-change-stream.ts`); push never imports the store.
  */
 export interface EventSource<Id> {
   /**
-   * Entries appended after `fromId` — after the log's current end when `undefined` — in log
-   * order, waiting for new ones until `signal` aborts, which ends the iteration. Throws on a
+   * Entries appended after `fromId` (an id this source yielded) — after the log's current end
+   * when `undefined` — in log order, waiting for new ones until `signal` aborts, which ends the iteration. Throws on a
    * cursor error; the bus then resumes after the last id it saw.
    */
   tailEvents(fromId: Id | undefined, signal: AbortSignal): AsyncIterable<EventLogEntry<Id>>;

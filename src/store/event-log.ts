@@ -22,7 +22,8 @@ export interface LoggedEvent {
 export interface EventLog {
   appendEvent(event: DomainEvent): Promise<string>;
   /**
-   * Events appended after `fromId` (after the current end when omitted), until `signal` aborts.
+   * Events appended after `fromId` — an id `appendEvent` returned or a tail yielded — (after the
+   * current end when omitted), until `signal` aborts.
    * When `fromId` has rolled off the capped collection, the tail starts at the oldest event kept.
    */
   tailEvents(fromId: string | undefined, signal: AbortSignal): AsyncIterable<LoggedEvent>;

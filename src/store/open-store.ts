@@ -1,6 +1,8 @@
 import { type CommandStartedEvent, type Db, MongoClient } from 'mongodb';
 import type { StorePorts } from '../domain/index.ts';
 import { createChatRepository } from './chats.ts';
+import { createChangeStreamEventLog } from './event-change-stream.ts';
+import { detectEventFeed, type EventFeedKind } from './event-feed-kind.ts';
 import { createEventLog, type EventLog } from './event-log.ts';
 import { createFocusRepository } from './focus.ts';
 import { createHiddenRepository } from './hidden.ts';
@@ -24,12 +26,19 @@ export interface StoreOptions {
 export interface Store extends StorePorts {
   readonly db: Db;
   readonly events: EventLog;
+  /** How `events` is read: change streams or the capped tail, chosen at open from `hello`. */
+  readonly eventFeed: EventFeedKind;
   /** Closes the driver's connections. */
   close(): Promise<void>;
 }
 
 /** Builds the repositories over an already connected database (no index creation). */
-export function createStore(db: Db, close: () => Promise<void>, numberBlockSize?: number): Store {
+export function createStore(
+  db: Db,
+  close: () => Promise<void>,
+  numberBlockSize?: number,
+  eventFeed: EventFeedKind = 'capped-tail',
+): Store {
   return {
     db,
     numbers: createNumberAllocator(db, numberBlockSize),
@@ -39,12 +48,16 @@ export function createStore(db: Db, close: () => Promise<void>, numberBlockSize?
     messages: createMessageRepository(db),
     hidden: createHiddenRepository(db),
     focus: createFocusRepository(db),
-    events: createEventLog(db),
+    events: eventFeed === 'change-stream' ? createChangeStreamEventLog(db) : createEventLog(db),
+    eventFeed,
     close,
   };
 }
 
-/** Connects the official driver, ensures collections and indexes, and returns the store. */
+/**
+ * Connects the official driver, ensures collections and indexes, chooses the event feed from
+ * what the server reports (`detectEventFeed`), and returns the store.
+ */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const client = new MongoClient(options.uri, { monitorCommands: options.onCommand !== undefined });
   if (options.onCommand) client.on('commandStarted', options.onCommand);
@@ -52,7 +65,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   try {
     const db = client.db(options.dbName);
     await ensureIndexes(db);
-    return createStore(db, () => client.close(), options.numberBlockSize);
+    const eventFeed = await detectEventFeed(db);
+    return createStore(db, () => client.close(), options.numberBlockSize, eventFeed);
   } catch (error) {
     await client.close();
     throw error;

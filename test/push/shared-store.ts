@@ -46,14 +46,17 @@ export async function startInstance(uri: string, dbName: string): Promise<PushIn
   };
 }
 
-/** Starts the embedded MongoDB in memory; several instances then share it as they would a real one. */
-export async function startSharedStore() {
-  return startEmbeddedMongo();
+/**
+ * Starts the embedded MongoDB in memory (as a single-node replica set when `replicaSet` names
+ * one); several instances then share it as they would a real one.
+ */
+export async function startSharedStore(replicaSet?: string) {
+  return startEmbeddedMongo(replicaSet ? { replicaSet } : {});
 }
 
 /**
  * Waits until every instance's bus tails the log: appends probe events (audience empty, so nobody
- * receives them) until each bus has seen one.
+ * receives them) until each bus has seen one after the wait began (its `lastId` changed).
  */
 export async function waitUntilTailing(
   instances: readonly PushInstance[],
@@ -73,10 +76,14 @@ export async function waitUntilTailing(
     at: 0,
     audience: [],
   } as const;
+  const before = instances.map((instance) => instance.bus.lastId);
   while (Date.now() < deadline) {
-    const id = await writer.store.events.appendEvent(probe);
+    await writer.store.events.appendEvent(probe);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    if (instances.every((instance) => instance.bus.lastId !== undefined && instance.bus.lastId >= id)) return;
+    if (
+      instances.every((instance, i) => instance.bus.lastId !== undefined && instance.bus.lastId !== before[i])
+    )
+      return;
   }
   throw new Error('event buses did not start tailing in time');
 }

@@ -13,59 +13,67 @@ import {
 
 /**
  * Two gateway instances (each its own MongoDB client, domain, bus and hub) over one embedded
- * MongoDB: an action taken on either is pushed to the clients of both, through the store's
- * capped-collection event log.
+ * MongoDB: an action taken on either is pushed to the clients of both, through the store's event
+ * log — tailed as a capped collection on a standalone server, watched with change streams on a
+ * replica set.
  */
-let mongo: EmbeddedMongo;
-let a: PushInstance;
-let b: PushInstance;
-const users: Record<string, User> = {};
-let group: Chat;
-let clients: Record<'aliceOnA' | 'bobOnA' | 'bobOnB' | 'carolOnB', RecordingClient>;
-
 const alice: Actor = { userId: 'alice', isAdmin: false };
 const bob: Actor = { userId: 'bob', isAdmin: false };
 
-beforeAll(async () => {
-  mongo = await startSharedStore();
-  const dbName = 'push_two_instances';
-  a = await startInstance(mongo.uri, dbName);
-  b = await startInstance(mongo.uri, dbName);
-  for (const id of ['alice', 'bob', 'carol'])
-    users[id] = await a.domain.provisioning.createUser(ADMIN, { id });
-  group = await a.domain.provisioning.createChat(ADMIN, {
-    type: 2,
-    creatorId: 'alice',
-    memberIds: ['alice', 'bob'],
+describe.each([
+  ['standalone', 'capped-tail', undefined],
+  ['replica set', 'change-stream', 'rs0'],
+] as const)('push across two gateway instances sharing one %s store', (_mode, feed, replicaSet) => {
+  let mongo: EmbeddedMongo;
+  let a: PushInstance;
+  let b: PushInstance;
+  const users: Record<string, User> = {};
+  let group: Chat;
+  let clients: Record<'aliceOnA' | 'bobOnA' | 'bobOnB' | 'carolOnB', RecordingClient>;
+
+  beforeAll(async () => {
+    mongo = await startSharedStore(replicaSet);
+    const dbName = 'push_two_instances';
+    a = await startInstance(mongo.uri, dbName);
+    b = await startInstance(mongo.uri, dbName);
+    for (const id of ['alice', 'bob', 'carol'])
+      users[id] = await a.domain.provisioning.createUser(ADMIN, { id });
+    group = await a.domain.provisioning.createChat(ADMIN, {
+      type: 2,
+      creatorId: 'alice',
+      memberIds: ['alice', 'bob'],
+    });
+    await waitUntilTailing([a, b]);
+    clients = {
+      aliceOnA: await connect(`${a.url}/ws?token=tok-alice`),
+      bobOnA: await connect(`${a.url}/ws?token=tok-bob`),
+      bobOnB: await connect(`${b.url}/ws?token=tok-bob`),
+      carolOnB: await connect(`${b.url}/ws?token=tok-carol`),
+    };
   });
-  await waitUntilTailing([a, b]);
-  clients = {
-    aliceOnA: await connect(`${a.url}/ws?token=tok-alice`),
-    bobOnA: await connect(`${a.url}/ws?token=tok-bob`),
-    bobOnB: await connect(`${b.url}/ws?token=tok-bob`),
-    carolOnB: await connect(`${b.url}/ws?token=tok-carol`),
-  };
-});
 
-afterAll(async () => {
-  for (const client of Object.values(clients ?? {})) client.ws.close();
-  await a?.close();
-  await b?.close();
-  await mongo?.close();
-});
+  afterAll(async () => {
+    for (const client of Object.values(clients ?? {})) client.ws.close();
+    await a?.close();
+    await b?.close();
+    await mongo?.close();
+  });
 
-function frame(status: string, actor: string, msgId: number, updateTime: number) {
-  return {
-    type: 'chat.message',
-    status,
-    user_id: users[actor]?.num,
-    chat_id: group.num,
-    msg_id: msgId,
-    update_time: updateTime,
-  };
-}
+  function frame(status: string, actor: string, msgId: number, updateTime: number) {
+    return {
+      type: 'chat.message',
+      status,
+      user_id: users[actor]?.num,
+      chat_id: group.num,
+      msg_id: msgId,
+      update_time: updateTime,
+    };
+  }
 
-describe('push across two gateway instances sharing one store', () => {
+  it(`reads the shared events by ${feed}`, () => {
+    expect([a.store.eventFeed, b.store.eventFeed]).toEqual([feed, feed]);
+  });
+
   it('delivers a send on A to members on A and on B, with the stored numbers and instant', async () => {
     const { message } = await a.domain.messaging.send(alice, {
       to: { kind: 'chat', chatId: group.id },

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
+import { eventResumeCases } from './contract-event-resume.ts';
+import { idempotencyScopeCases } from './contract-idempotency-scope.ts';
 import { markAndEventCases } from './contract-marks-events.ts';
 import { messageCases } from './contract-messages.ts';
 import { numberAndChatCases } from './contract-numbers-chats.ts';
@@ -21,5 +23,7 @@ export function storeContract(target: StoreTarget): void {
     numberAndChatCases(open);
     messageCases(open);
     markAndEventCases(open);
+    eventResumeCases(open);
+    idempotencyScopeCases(open);
   });
 }

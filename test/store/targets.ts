@@ -3,8 +3,9 @@ import { startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 
 /**
- * The servers the store contract runs against: the embedded server always, and the MongoDB at
- * `MONGODB_URI` when it is set. Every `open()` gets a fresh database so tests never share state.
+ * The servers the store contract runs against: the embedded server always, as a standalone and
+ * as a single-node replica set (change streams), and the MongoDB at `MONGODB_URI` when it is set.
+ * Every `open()` gets a fresh database so tests never share state.
  */
 export interface StoreTarget {
   readonly name: string;
@@ -34,9 +35,17 @@ function targetAt(uri: string, stopServer: () => Promise<void>) {
 }
 
 export const embeddedTarget: StoreTarget = {
-  name: 'embedded',
+  name: 'embedded standalone',
   async start() {
     const server = await startEmbeddedMongo({ port: 0 });
+    return targetAt(server.uri, () => server.close());
+  },
+};
+
+export const embeddedReplicaSetTarget: StoreTarget = {
+  name: 'embedded replica set',
+  async start() {
+    const server = await startEmbeddedMongo({ port: 0, replicaSet: 'rs0' });
     return targetAt(server.uri, () => server.close());
   },
 };
@@ -44,6 +53,7 @@ export const embeddedTarget: StoreTarget = {
 /** Every target available in this environment. */
 export function storeTargets(): StoreTarget[] {
   const uri = process.env.MONGODB_URI;
-  if (!uri) return [embeddedTarget];
-  return [embeddedTarget, { name: 'MONGODB_URI', start: async () => targetAt(uri, async () => undefined) }];
+  const embedded = [embeddedTarget, embeddedReplicaSetTarget];
+  if (!uri) return embedded;
+  return [...embedded, { name: 'MONGODB_URI', start: async () => targetAt(uri, async () => undefined) }];
 }

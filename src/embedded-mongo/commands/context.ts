@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import type { CursorStore } from '../cursors/cursor-store.ts';
+import type { ReplicaSet } from '../replication/replica-set.ts';
 import type { Engine } from '../storage/engine.ts';
 import type { EncodedReply } from '../wire/encoded-reply.ts';
 
@@ -13,6 +14,8 @@ export interface CommandContext {
   /** Aborted when the server closes, so parked getMores return at once. */
   closing: AbortSignal;
   startedAt: number;
+  /** Present in replica-set mode (`hello` reports the set; `$changeStream` is served). */
+  replicaSet?: ReplicaSet;
 }
 
 /** A command implementation: the command document in, the reply document (without `ok`) out. */

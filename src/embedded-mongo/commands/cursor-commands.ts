@@ -24,7 +24,7 @@ export const cursorCommands: Record<string, CommandHandler> = {
       optionalCount(command, 'batchSize'),
       optionalNumber(command, 'maxTimeMS'),
     );
-    return cursorReply('nextBatch', batch.batch, batch.id, ns);
+    return cursorReply('nextBatch', batch.batch, batch.id, ns, batch.fields);
   },
   killCursors: function killCursors(command, { cursors }) {
     const ids = Array.isArray(command.cursors) ? command.cursors.map(cursorId) : [];

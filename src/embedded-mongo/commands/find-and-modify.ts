@@ -9,7 +9,7 @@ import { typedOf } from '../wire/raw-documents.ts';
 import { queryOptions } from './query-options.ts';
 import { applyOperandTypes, typedUpdate, typeUpdated } from './update-types.ts';
 import { refuseView, writableCollection } from './views.ts';
-import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
+import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from './update-apply.ts';
 
 function shown(doc: Document | null, fields: Document | undefined): Document | null {
   return doc ? (project([doc], fields)[0] ?? null) : null;
@@ -71,7 +71,7 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
         ...options,
       });
       typeUpdated(next, typed, raw);
-      if (changed(raw, next)) engine.replace(collection, match.rid, next);
+      if (changed(raw, next)) engine.replace(collection, match.rid, next, isReplacement(spec.update));
       const value = shown(spec.returnNew ? next : (before ?? null), spec.fields);
       return { lastErrorObject: { n: 1, updatedExisting: true }, value };
     }

@@ -5,7 +5,8 @@ import type { CommandContext, CommandHandler } from './context.ts';
 export const MAX_WIRE_VERSION = 21;
 
 /**
- * The connection handshake: a standalone, writable primary with sessions advertised (the driver
+ * The connection handshake: a writable primary (a standalone, or the primary of a single-node
+ * replica set in replica-set mode) with sessions advertised (the driver
  * then attaches `lsid`, which we accept and ignore) and no compression, auth or topologyVersion
  * (so the driver polls `hello` instead of streaming it).
  */
@@ -22,6 +23,7 @@ function helloReply(context: CommandContext, legacy: boolean): Document {
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,
     readOnly: false,
+    ...context.replicaSet?.helloFields(),
   };
 }
 

@@ -113,6 +113,6 @@ export function writeMerge(engine: Engine, db: string, raw: unknown, docs: Docum
         `Enumeration value '${String(whenMatched)}' for field 'whenMatched' is not a valid value.`,
       );
     restoreNumericTypes(next, collection.records.get(rid) as Uint8Array);
-    engine.replace(collection, rid, next);
+    engine.replace(collection, rid, next, whenMatched === 'replace');
   }
 }

@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { asCommandError, CommandError } from '../errors.ts';
 import { EncodedReply } from '../wire/encoded-reply.ts';
 import { aggregateCommands } from './aggregate.ts';
+import { withChangeStreams } from './change-stream.ts';
 import { collectionCommands } from './collections.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { cursorCommands } from './cursor-commands.ts';
@@ -28,6 +29,7 @@ const HANDLERS: ReadonlyMap<string, CommandHandler> = new Map(
     ...cursorCommands,
     ...findAndModifyCommands,
     ...aggregateCommands,
+    aggregate: withChangeStreams(aggregateCommands.aggregate as CommandHandler),
     ...collectionCommands,
     ...indexCommands,
     ...failPointCommands,

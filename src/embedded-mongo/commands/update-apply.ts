@@ -15,6 +15,11 @@ function isOperatorUpdate(spec: Document): boolean {
   return keys.length > 0 && keys.every((key) => key.startsWith('$'));
 }
 
+/** True when `u` is a whole replacement document (a change stream reports `replace`, not `update`). */
+export function isReplacement(spec: UpdateSpec): boolean {
+  return !Array.isArray(spec) && !isOperatorUpdate(spec);
+}
+
 /** Checks the shape of `u` before anything is touched (FailedToParse as mongod says it). */
 export function validateUpdate(spec: unknown): UpdateSpec {
   if (Array.isArray(spec)) return spec as Document[];

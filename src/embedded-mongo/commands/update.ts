@@ -9,7 +9,7 @@ import { typedOf } from '../wire/raw-documents.ts';
 import { queryOptions } from './query-options.ts';
 import { applyOperandTypes, typedUpdate, typeUpdated } from './update-types.ts';
 import { writableCollection } from './views.ts';
-import { applyUpdate, changed, upsertSeed, validateUpdate } from './update-apply.ts';
+import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
 interface UpdateCounts {
@@ -46,7 +46,7 @@ function runUpdate(
     counts.n++;
     typeUpdated(next, typed, before);
     if (changed(before, next)) {
-      engine.replace(collection, rid, next);
+      engine.replace(collection, rid, next, isReplacement(spec));
       counts.nModified++;
     }
   }

@@ -19,19 +19,21 @@ function element(type: number, name: string, value: Uint8Array): Buffer {
 }
 
 /**
- * A cursor reply `{cursor: {<field>: batch, id, ns}, ok: 1}`. Batches holding stored BSON bytes
- * are spliced in as they are, which is what keeps indexed reads cheap.
+ * A cursor reply `{cursor: {<field>: batch, id, ns, ...fields}, ok: 1}`. Batches holding stored
+ * BSON bytes are spliced in as they are, which is what keeps indexed reads cheap.
  */
 export function cursorReply(
   field: string,
   batch: Array<Document | Uint8Array>,
   id: Long,
   ns: string,
+  fields: Document = {},
 ): Document | EncodedReply {
-  if (!batch.some((doc) => doc instanceof Uint8Array)) return { cursor: { [field]: batch, id, ns } };
+  if (!batch.some((doc) => doc instanceof Uint8Array))
+    return { cursor: { [field]: batch, id, ns, ...fields } };
   const items = batch.map((doc, i) =>
     element(0x03, String(i), doc instanceof Uint8Array ? doc : serialize(doc)),
   );
-  const cursor = documentOf([element(0x04, field, documentOf(items)), elementsOf({ id, ns })]);
+  const cursor = documentOf([element(0x04, field, documentOf(items)), elementsOf({ id, ns, ...fields })]);
   return new EncodedReply(documentOf([element(0x03, 'cursor', cursor), elementsOf({ ok: 1 })]));
 }

@@ -13,6 +13,8 @@ export interface CursorSource {
   readonly exhausted: boolean;
   /** Resolves when a new document may be available, or after `ms`; only tailable sources wait. */
   wait?(ms: number): Promise<void>;
+  /** Extra fields of the reply's `cursor` document after each batch (`postBatchResumeToken`). */
+  cursorFields?(): Document;
 }
 
 /** A materialised result served in batches. */
@@ -50,6 +52,7 @@ export interface CursorBatch {
   id: Long;
   ns: string;
   batch: Array<Document | Uint8Array>;
+  fields?: Document;
 }
 
 /**
@@ -70,10 +73,11 @@ export class CursorStore {
     singleBatch = false,
   ): CursorBatch {
     const batch = source.take(batchSize ?? DEFAULT_FIRST_BATCH, MAX_BATCH_BYTES);
-    if (singleBatch || (source.exhausted && !source.wait)) return { id: Long.ZERO, ns, batch };
+    const fields = source.cursorFields?.();
+    if (singleBatch || (source.exhausted && !source.wait)) return { id: Long.ZERO, ns, batch, fields };
     const id = Long.fromNumber(this.nextId++);
     this.open.set(id.toString(), { ns, source, awaitData });
-    return { id, ns, batch };
+    return { id, ns, batch, fields };
   }
 
   async more(id: Long, ns: string, batchSize?: number, maxTimeMS?: number): Promise<CursorBatch> {
@@ -88,7 +92,8 @@ export class CursorStore {
     }
     const done = cursor.source.exhausted && !cursor.source.wait;
     if (done || !this.open.has(key)) this.open.delete(key);
-    return { id: this.open.has(key) ? id : Long.ZERO, ns, batch };
+    const fields = cursor.source.cursorFields?.();
+    return { id: this.open.has(key) ? id : Long.ZERO, ns, batch, fields };
   }
 
   /** Kills cursors by id; returns which were found. */

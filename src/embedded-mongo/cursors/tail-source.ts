@@ -3,6 +3,7 @@ import type { Query } from 'mingo';
 import type { Collection } from '../storage/collection.ts';
 import { project } from '../storage/query-exec.ts';
 import type { CursorSource } from './cursor-store.ts';
+import { wakeOn } from './wake-on.ts';
 
 /**
  * The source of a tailable cursor on a capped collection: it remembers the last record id it
@@ -38,18 +39,6 @@ export class TailSource implements CursorSource {
   }
 
   wait(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const { signal } = this;
-      const finish = (): void => {
-        unsubscribe();
-        clearTimeout(timer);
-        signal.removeEventListener('abort', finish);
-        resolve();
-      };
-      const unsubscribe = this.collection.onInsert(finish);
-      const timer = setTimeout(finish, ms);
-      signal.addEventListener('abort', finish);
-      if (signal.aborted) finish();
-    });
+    return wakeOn((listener) => this.collection.onInsert(listener), ms, this.signal);
   }
 }

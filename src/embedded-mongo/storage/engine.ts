@@ -3,10 +3,16 @@ import { CommandError } from '../errors.ts';
 import { Collection, type CollectionOptions } from './collection.ts';
 import { encodeRecord, type JournalOp } from './journal-record.ts';
 import type { IndexDefinition } from './ordered-index.ts';
+import type { ChangeLog } from '../replication/change-log.ts';
+import { recordReplace } from '../replication/record-change.ts';
 
 /** Where committed journal records go (the data directory's journal file). */
 export interface JournalSink {
   append(records: Buffer[]): void;
+}
+
+function where(collection: Collection, id: unknown) {
+  return { db: collection.db, coll: collection.name, documentKey: { _id: id } };
 }
 
 function splitNs(ns: string): [string, string] {
@@ -22,6 +28,8 @@ function splitNs(ns: string): [string, string] {
 export class Engine {
   private readonly dbs = new Map<string, Map<string, Collection>>();
   private pending: Buffer[] = [];
+  /** Set in replica-set mode: every insert, replace and remove is also recorded there. */
+  changeLog: ChangeLog | undefined;
 
   constructor(private sink?: JournalSink) {}
 
@@ -83,16 +91,24 @@ export class Engine {
   insert(collection: Collection, doc: Document, raw?: Uint8Array): void {
     const stored = collection.insert(doc, raw);
     this.log({ kind: 'put', ns: collection.ns, docs: [stored] });
+    this.changeLog?.record({ ...where(collection, doc._id), kind: 'insert', after: stored });
   }
 
-  replace(collection: Collection, rid: number, doc: Document): void {
+  /** `replacement` tells a change stream `replace` (a whole new document) from `update`. */
+  replace(collection: Collection, rid: number, doc: Document, replacement = false): void {
+    const before = this.changeLog ? collection.records.get(rid) : undefined;
     const raw = collection.replace(rid, doc);
     this.log({ kind: 'put', ns: collection.ns, docs: [raw] });
+    if (this.changeLog && before) {
+      this.changeLog.record({ ...where(collection, doc._id), ...recordReplace(before, raw, replacement) });
+    }
   }
 
   remove(collection: Collection, rid: number): void {
     const old = collection.remove(rid);
-    if (old) this.log({ kind: 'delete', ns: collection.ns, ids: [{ _id: old._id }] });
+    if (!old) return;
+    this.log({ kind: 'delete', ns: collection.ns, ids: [{ _id: old._id }] });
+    this.changeLog?.record({ ...where(collection, old._id), kind: 'delete' });
   }
 
   createIndex(collection: Collection, definition: IndexDefinition): void {
