@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// Runs the conformance CLI from its TypeScript sources through tsx's loader (no build step).
-import { register } from 'tsx/esm/api';
+// Runs the compiled conformance suite (conformance/dist, built by `npm run build`, which `npm start`
+// and `npm test` run first): the same JavaScript the imgate-conformance package ships.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../conformance/cli.ts');
+const cli = new URL('../conformance/dist/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  console.error('imgate-conformance: conformance/dist/ is missing; run `npm run build` first');
+  process.exit(2);
+}
+const { main } = await import(cli.href);
 process.exit(await main(process.argv.slice(2)));
