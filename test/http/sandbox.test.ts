@@ -26,7 +26,10 @@ describe('the development sandbox', () => {
   it('is on in development and off in production or with IMGATE_SANDBOX=off', () => {
     expect(loadConfig({}).sandbox).toBe(true);
     expect(loadConfig({ IMGATE_SANDBOX: 'off' }).sandbox).toBe(false);
-    expect(loadConfig({ IMGATE_MODE: 'production', JWT_SECRET: 'x'.repeat(32) }).sandbox).toBe(false);
+    expect(
+      loadConfig({ IMGATE_MODE: 'production', JWT_SECRET: 'x'.repeat(32), ALLOW_EMBEDDED_STORE: 'true' })
+        .sandbox,
+    ).toBe(false);
     expect(() => loadConfig({ IMGATE_SANDBOX: 'yes' })).toThrow(/IMGATE_SANDBOX/);
   });
 
