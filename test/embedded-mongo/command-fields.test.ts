@@ -1,14 +1,8 @@
 import { MongoServerError } from 'mongodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, type Loose, startHarness } from './harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Loose, useHarness } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 beforeEach(async () => {
   await h.db.collection<Loose>('fields').drop();
   await h.db.collection<Loose>('fields').insertMany([

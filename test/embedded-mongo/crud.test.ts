@@ -1,6 +1,6 @@
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, type Loose, startHarness } from './harness.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Loose, useHarness } from './harness.ts';
 
 interface Listy {
   _id: number;
@@ -13,13 +13,7 @@ interface Listy {
   a?: { b: number };
 }
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 describe('insert and find', () => {
   beforeEach(async () => {

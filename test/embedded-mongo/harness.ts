@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Db, type Document, MongoClient, type ObjectId } from 'mongodb';
-import { onTestFinished } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import {
   type EmbeddedMongo,
   type EmbeddedMongoOptions,
@@ -30,6 +30,33 @@ export async function startHarness(options: EmbeddedMongoOptions = {}, dbName = 
       await client.close();
       await server.close();
     },
+  };
+}
+
+/** One harness for a test file: started before its tests, stopped after them. */
+export function useHarness(options: EmbeddedMongoOptions = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(options);
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  const started = (): Harness => {
+    if (!current) throw new Error('the harness starts in beforeAll');
+    return current;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get client() {
+      return started().client;
+    },
+    get db() {
+      return started().db;
+    },
+    stop: () => started().stop(),
   };
 }
 

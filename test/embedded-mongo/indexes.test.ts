@@ -1,14 +1,8 @@
 import { MongoServerError } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, type Loose, startHarness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Loose, useHarness } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 describe('collections', () => {
   it('creates, lists and drops collections, capped ones included', async () => {

@@ -1,15 +1,9 @@
 import fs from 'node:fs';
 import { MongoServerError } from 'mongodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, type Loose, startHarness, tempDataDir } from './harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Loose, startHarness, tempDataDir, useHarness } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 beforeEach(async () => {
   for (const name of ['base', 'big', 'bigger']) await h.db.collection<Loose>(name).drop();
   await h.db
