@@ -63,7 +63,6 @@ export interface ChatRepository {
   insert(chat: Chat, pairKey: string | null): Promise<ChatInsertOutcome>;
   get(id: string): Promise<Chat | null>;
   getMany(ids: readonly string[]): Promise<Chat[]>;
-  getByPair(pairKey: string): Promise<Chat | null>;
   /** The chat and `userId`'s state in it (defaults when it has none); null when no such chat. */
   getWithMember(key: ChatKey, userId: string): Promise<ChatWithMember | null>;
   /** Chats by id with `userId`'s state in each; missing chats are left out. */

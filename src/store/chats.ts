@@ -67,7 +67,6 @@ export function createChatRepository(db: Db): ChatRepository {
       if (ids.length === 0) return [];
       return (await chats.find({ _id: { $in: [...ids] } }, { projection: CHAT_ONLY }).toArray()).map(toChat);
     },
-    getByPair: (pairKey) => one({ pairKey }),
     async getWithMember(key, userId) {
       const doc = await chats.findOne(keyFilter(key), { projection: withMember(userId) });
       return doc ? toChatWithMember(doc, userId) : null;

@@ -51,7 +51,7 @@ export function numberAndChatCases(open: () => Promise<Store>): void {
     );
     expect(await store.chats.insert({ ...chatRow('g1', ['a']), num: 4 }, null)).toBe('inserted');
     expect(await store.chats.insert({ ...chatRow('g2', ['a']), num: 5 }, null)).toBe('inserted');
-    expect((await store.chats.getByPair('pair:ab'))?.id).toBe('c1');
+    expect((await store.chats.getWithMember({ pairKey: 'pair:ab' }, 'a'))?.chat.id).toBe('c1');
     expect((await store.chats.listForMember('a')).map(({ chat }) => chat.id).sort()).toEqual([
       'c1',
       'g1',

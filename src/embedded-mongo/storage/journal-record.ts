@@ -113,8 +113,3 @@ export function* decodeRecords(buffer: Buffer): Generator<JournalOp, number> {
   }
   return offset;
 }
-
-/** Decodes the record whose body of `length` bytes starts after the header at `offset`. */
-export function decodeRecordAt(buffer: Buffer, offset: number, length: number): JournalOp {
-  return decodeBody(buffer.subarray(offset + HEADER_BYTES, offset + HEADER_BYTES + length));
-}
