@@ -1,36 +1,59 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ROUTE_CASES } from '../http/cases.ts';
-import { closedLoop } from '../http/load.ts';
+import { ceilingTarget, ROUTE_CASES } from '../http/cases.ts';
+import { closedLoop, type Target } from '../http/load.ts';
 import type { Fixture } from '../http/store-ops.ts';
-import { summarize } from './summarize.ts';
+import { compare, selfTime } from './summarize.ts';
 
 /**
- * The profile recipe (`npx tsx bench/profile/run.ts [ROUTE] [SECONDS]`): the bench gateway in a
- * child under `node --cpu-prof`, a closed loop on one route (a substring of a `bench/http` route
- * name, default `message/send`), then the child's self time by package and by function. The raw
- * `.cpuprofile` is kept (printed path) for Chrome DevTools or speedscope.
+ * The profile recipe (`npx tsx bench/profile/run.ts [ROUTE] [SECONDS]`): the bench gateway and
+ * the route's minimal ceiling server, each in a child profiled through the inspector during a
+ * closed loop of SECONDS (after a 2 s warm-up, start-up and seeding left out); then each place's
+ * and function's self time per request, gateway beside ceiling, the largest excess first. ROUTE
+ * is a substring of a `bench/http` route name (default `message/send`). The raw `.cpuprofile`
+ * files are kept (printed paths) for Chrome DevTools or speedscope.
  */
 const [routeName = 'message/send', seconds = '10'] = process.argv.slice(2);
 const route = ROUTE_CASES.find((r) => r.name.includes(routeName));
 if (!route) throw new Error(`no route matches ${routeName}: ${ROUTE_CASES.map((r) => r.name).join(', ')}`);
 const dir = mkdtempSync(join(tmpdir(), 'imgate-profile-'));
-const child = fork(resolve(import.meta.dirname, 'gateway-child.ts'), ['1000'], {
-  execArgv: ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${dir}`, '--max-semi-space-size=64'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-const [ready] = (await once(child, 'message')) as [{ port: number; token: string; fixture: Fixture }];
-const target = route.target(ready.port, ready.token, ready.fixture);
-const result = await closedLoop(target, 32, Number(seconds), 2);
-console.log(
-  `${route.name}: ${Math.round(result.perSecond)} req/s over ${seconds} s (${result.errors} errors)\n`,
-);
-child.send('stop');
-await once(child, 'exit');
-const [profile] = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));
-if (!profile) throw new Error(`no profile in ${dir}`);
-console.log(summarize(join(dir, profile)));
-console.log(`\nprofile: ${join(dir, profile)}`);
+
+interface Ready {
+  port: number;
+  token: string;
+  fixture: Fixture;
+}
+
+async function reply(child: ChildProcess, type: string): Promise<unknown> {
+  for (;;) {
+    const [message] = (await once(child, 'message')) as [{ type: string }];
+    if (message.type === type) return message;
+  }
+}
+
+/** Starts `mode`, warms it, profiles SECONDS of load, writes the profile; requests completed. */
+async function profiled(mode: 'gateway' | 'minimal', target: (ready: Ready) => Target) {
+  const child = fork(resolve(import.meta.dirname, 'profiled-server.ts'), [mode, '1000'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = (await reply(child, 'ready')) as Ready;
+  await closedLoop(target(ready), 32, 2, 0);
+  child.send({ type: 'start' });
+  await reply(child, 'started');
+  const result = await closedLoop(target(ready), 32, Number(seconds), 0);
+  const file = join(dir, `${mode}.cpuprofile`);
+  child.send({ type: 'stop', file });
+  await reply(child, 'stopped');
+  console.log(`${mode}: ${Math.round(result.perSecond)} req/s over ${seconds} s (${result.errors} errors)`);
+  return { file, requests: result.requests };
+}
+
+const gateway = await profiled('gateway', (r) => route.target(r.port, r.token, r.fixture));
+const ceiling = await profiled('minimal', (r) => ceilingTarget(route.ceiling, r.port, r.fixture));
+console.log(`\n${route.name} (subject) vs minimal ${route.ceiling} (baseline)\n`);
+console.log(compare(selfTime(gateway.file), gateway.requests, selfTime(ceiling.file), ceiling.requests));
+console.log(`\nprofiles: ${gateway.file} ${ceiling.file}`);

@@ -10,6 +10,13 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** Self time (µs) of one profile by place (package, repository file or builtin) and by function. */
+export interface SelfTime {
+  readonly busyMicros: number;
+  readonly byPlace: ReadonlyMap<string, number>;
+  readonly byFunction: ReadonlyMap<string, number>;
+}
+
 /** Where a frame's code lives: a package name, a file of this repository, or a V8/Node builtin. */
 function place(url: string, fn: string): string {
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
@@ -18,11 +25,12 @@ function place(url: string, fn: string): string {
   return url.replace(/^file:\/\/.*?\/(src|bench|dist)\//, '$1/');
 }
 
-/**
- * Self time of a `.cpuprofile` by package (or repository file) and by function, the busiest first:
- * what `bench/profile/run.ts` prints.
- */
-export function summarize(file: string, top = 25): string {
+function add(map: Map<string, number>, key: string, micros: number): void {
+  map.set(key, (map.get(key) ?? 0) + micros);
+}
+
+/** Reads a `.cpuprofile` into self time by place and by function, idle left out. */
+export function selfTime(file: string): SelfTime {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const byPlace = new Map<string, number>();
@@ -32,17 +40,52 @@ export function summarize(file: string, top = 25): string {
     if (!node) return;
     const micros = profile.timeDeltas[index] ?? 0;
     const where = place(node.callFrame.url, node.callFrame.functionName);
-    byPlace.set(where, (byPlace.get(where) ?? 0) + micros);
-    const fn = `${where} ${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber + 1}`;
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + micros);
+    if (node.callFrame.functionName === '(idle)') return;
+    add(byPlace, where, micros);
+    add(
+      byFunction,
+      `${where} ${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber + 1}`,
+      micros,
+    );
   });
-  const busy = [...byPlace].filter(([where]) => where !== '(idle)').reduce((sum, [, t]) => sum + t, 0);
-  const table = (entries: Map<string, number>) =>
-    [...entries]
-      .filter(([where]) => !where.includes('idle'))
-      .sort((a, b) => b[1] - a[1])
+  const busyMicros = [...byPlace.values()].reduce((sum, t) => sum + t, 0);
+  return { busyMicros, byPlace, byFunction };
+}
+
+/**
+ * The subject's self time per request beside the baseline's, by place and by function, the
+ * largest excess first: where the subject spends what the baseline does not.
+ */
+export function compare(
+  subject: SelfTime,
+  subjectRequests: number,
+  baseline: SelfTime,
+  baselineRequests: number,
+  top = 30,
+): string {
+  const table = (pick: (t: SelfTime) => ReadonlyMap<string, number>) => {
+    const keys = new Set([...pick(subject).keys(), ...pick(baseline).keys()]);
+    return [...keys]
+      .map((key) => {
+        const s = (pick(subject).get(key) ?? 0) / subjectRequests;
+        const b = (pick(baseline).get(key) ?? 0) / baselineRequests;
+        return { key, s, b };
+      })
+      .sort((x, y) => y.s - y.b - (x.s - x.b))
       .slice(0, top)
-      .map(([where, t]) => `${((100 * t) / busy).toFixed(1).padStart(5)}%  ${where}`)
+      .map(({ key, s, b }) => `| ${s.toFixed(1)} | ${b.toFixed(1)} | ${(s - b).toFixed(1)} | ${key} |`)
       .join('\n');
-  return `busy ${(busy / 1000).toFixed(0)} ms\n\nby package or file:\n${table(byPlace)}\n\nby function:\n${table(byFunction)}`;
+  };
+  const perRequest = (t: SelfTime, n: number) => (t.busyMicros / n).toFixed(0);
+  return [
+    `busy µs per request: subject ${perRequest(subject, subjectRequests)}, baseline ${perRequest(baseline, baselineRequests)}`,
+    '',
+    '| subject µs/req | baseline µs/req | excess | package or file |',
+    '|---:|---:|---:|---|',
+    table((t) => t.byPlace),
+    '',
+    '| subject µs/req | baseline µs/req | excess | function |',
+    '|---:|---:|---:|---|',
+    table((t) => t.byFunction),
+  ].join('\n');
 }
