@@ -122,6 +122,12 @@ export interface MessageQuery {
   /** Only messages for everyone, sent by, or addressed to this user. */
   readonly addressedTo?: string;
   readonly includeGaps: boolean;
+  /**
+   * Cleared messages too: for a caller whose range starts above the chat's clear mark and that
+   * judges visibility itself (a clear racing the read is then filtered out, not queried out), so
+   * the query is the bare (chat, sequence) range an index answers alone.
+   */
+  readonly includeCleared?: boolean;
   readonly orderBy: 'seq' | 'num';
   readonly descending: boolean;
   readonly limit: number;

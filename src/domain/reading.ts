@@ -49,6 +49,7 @@ export function createReadingService(ctx: DomainContext): ReadingService {
       const page = await store.messages.query({
         chatIds: [chat.id],
         includeGaps: true,
+        includeCleared: true,
         orderBy: 'seq',
         descending,
         limit: pageSize,

@@ -77,8 +77,8 @@ function addressedTo(userId: string): Filter<MessageDocument> {
 export function queryFilter(query: MessageQuery): Filter<MessageDocument> {
   const filter: Filter<MessageDocument> = {
     chatId: query.chatIds.length === 1 ? query.chatIds[0] : { $in: [...query.chatIds] },
-    cleared: false,
   };
+  if (!query.includeCleared) filter.cleared = false;
   if (!query.includeGaps) filter.gap = false;
   const seq = rangeCondition(query.seq);
   if (seq) filter.seq = seq;

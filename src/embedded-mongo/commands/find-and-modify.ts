@@ -2,6 +2,7 @@ import { type Document, deserialize } from 'bson';
 import { CommandError } from '../errors.ts';
 import type { Collection } from '../storage/collection.ts';
 import { project, selectRecords } from '../storage/query-exec.ts';
+import { plainProjection, projectRaw } from '../storage/raw-projection.ts';
 import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { decodeTyped, isInclusionOnly } from '../query/numeric-types.ts';
@@ -13,6 +14,17 @@ import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from 
 
 function shown(doc: Document | null, fields: Document | undefined): Document | null {
   return doc ? (project([doc], fields)[0] ?? null) : null;
+}
+
+/**
+ * The image of a stored record without a projection or under a plain field projection, cut from
+ * the stored bytes (the rest of the document is never decoded); undefined for other projections.
+ */
+function plainImage(raw: Uint8Array, fields: Document | undefined): Document | undefined {
+  if (!fields || Object.keys(fields).length === 0) return decodeTyped(raw);
+  const plainFields = plainProjection(fields);
+  const bytes = plainFields && projectRaw(raw, plainFields);
+  return bytes ? decodeTyped(bytes) : undefined;
 }
 
 function parse(command: Document) {
@@ -61,9 +73,6 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
     const typed = typedUpdate(command, undefined, typedOf);
     if (match) {
       const raw = collection.records.get(match.rid) as Uint8Array;
-      // The pre-image is decoded before the update (which changes match.doc), and only when returned.
-      const typedImage = !spec.fields || isInclusionOnly(spec.fields);
-      const before = spec.returnNew ? undefined : typedImage ? decodeTyped(raw) : deserialize(raw);
       const next = applyUpdate(match.doc, spec.update, {
         query: spec.query,
         inserting: false,
@@ -72,7 +81,14 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
       });
       typeUpdated(next, typed, raw);
       if (changed(raw, next)) engine.replace(collection, match.rid, next, isReplacement(spec.update));
-      const value = shown(spec.returnNew ? next : (before ?? null), spec.fields);
+      // Stored records are immutable buffers: `raw` is still the pre-image.
+      const image = spec.returnNew ? (collection.records.get(match.rid) as Uint8Array) : raw;
+      const value =
+        plainImage(image, spec.fields) ??
+        shown(
+          spec.returnNew ? next : isInclusionOnly(spec.fields ?? {}) ? decodeTyped(raw) : deserialize(raw),
+          spec.fields,
+        );
       return { lastErrorObject: { n: 1, updatedExisting: true }, value };
     }
     if (!spec.upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };

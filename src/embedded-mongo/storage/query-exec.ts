@@ -1,4 +1,4 @@
-import type { Document } from 'bson';
+import { type Document, deserialize } from 'bson';
 import { Query } from 'mingo';
 import { compare, resolve } from 'mingo/util';
 import { type Collation, foldValue } from '../query/collation.ts';
@@ -6,6 +6,7 @@ import { foldFilter } from '../query/filter-fold.ts';
 import { decodeTyped, isInclusionOnly } from '../query/numeric-types.ts';
 import type { Collection } from './collection.ts';
 import { candidates, planQuery, type QueryPlan } from './planner.ts';
+import { plainProjection, projectRaw } from './raw-projection.ts';
 
 /** The parts of a find (or of an update/delete selection) that decide which documents qualify. */
 export interface Selection {
@@ -54,8 +55,9 @@ export function selectRecords(
   const collation = selection.collation;
   const plan = collation ? planQuery(collection, {}) : planQuery(collection, filter, sort);
   const condition = collation ? foldFilter(filter, collation) : filter;
-  const query =
-    Object.keys(condition).length > 0 ? new Query(condition, { variables: selection.variables }) : undefined;
+  // An exact plan's candidates are the matches: no per-document re-check (nor a mingo Query) needed.
+  const recheck = Object.keys(condition).length > 0 && !(plan.exact && !collation && !selection.variables);
+  const query = recheck ? new Query(condition, { variables: selection.variables }) : undefined;
   const skip = selection.skip ?? 0;
   const limit = selection.limit && selection.limit > 0 ? selection.limit : Number.POSITIVE_INFINITY;
   const streaming = !sort || (plan.sorted && !collation);
@@ -81,9 +83,22 @@ export function project(docs: Document[], projection: Document | undefined): Doc
   return new Query({}, {}).find<Document>(docs, projection).all();
 }
 
+/** A projected stored document: its bytes when the projection is plain, else mingo's projection. */
+function projectedRecord(
+  raw: Uint8Array,
+  projection: Document,
+  plainFields: ReturnType<typeof plainProjection>,
+): Document | Uint8Array {
+  const bytes = plainFields && projectRaw(raw, plainFields);
+  if (bytes) return bytes;
+  const doc = isInclusionOnly(projection) ? decodeTyped(raw) : deserialize(raw);
+  return project([doc], projection)[0] as Document;
+}
+
 /**
- * The documents of a find. When the index intervals express the whole filter and no projection
- * applies, records are returned as their stored BSON bytes: nothing is decoded or re-encoded.
+ * The documents of a find. When the index intervals express the whole filter, records are read
+ * as their stored BSON bytes and a plain field projection is cut from those bytes: nothing is
+ * decoded or re-encoded.
  */
 export function findDocuments(
   collection: Collection,
@@ -92,31 +107,36 @@ export function findDocuments(
 ): Array<Document | Uint8Array> {
   const sort = selection.sort && Object.keys(selection.sort).length > 0 ? selection.sort : undefined;
   const plan = planQuery(collection, selection.filter ?? {}, sort);
-  const plain = !projection || Object.keys(projection).length === 0;
+  const fields = projection && Object.keys(projection).length > 0 ? projection : undefined;
+  const plainFields = fields && plainProjection(fields);
   const plainQuery = !selection.collation && !selection.variables;
-  if (!plan.exact || !plain || !plainQuery || (sort && !plan.sorted) || sort?.$natural !== undefined) {
+  const shape = (raw: Uint8Array) => (fields ? projectedRecord(raw, fields, plainFields) : raw);
+  if (
+    !plan.exact ||
+    (fields && !plainFields) ||
+    !plainQuery ||
+    (sort && !plan.sorted) ||
+    sort?.$natural !== undefined
+  ) {
     const { matches } = selectRecords(collection, selection);
-    // Stored bytes (or, for a plain inclusion projection, typed decodes) keep int64 and double types.
-    if (plain) return matches.map((match) => collection.records.get(match.rid) as Uint8Array);
-    if (projection && isInclusionOnly(projection)) {
-      const typed = matches.map((match) => decodeTyped(collection.records.get(match.rid) as Uint8Array));
-      return project(typed, projection);
-    }
+    // Stored bytes keep int64 and double types; mingo projects the rest.
+    if (!fields || plainFields)
+      return matches.map((match) => shape(collection.records.get(match.rid) as Uint8Array));
     return project(
       matches.map((match) => match.doc),
-      projection,
+      fields,
     );
   }
   const skip = selection.skip ?? 0;
   const end = selection.limit && selection.limit > 0 ? skip + selection.limit : Number.POSITIVE_INFINITY;
-  const out: Uint8Array[] = [];
+  const out: Array<Document | Uint8Array> = [];
   let seen = 0;
   for (const rid of candidates(collection, plan)) {
     if (seen++ < skip) continue;
     const raw = collection.records.get(rid);
     if (!raw) continue;
     collection.docsExamined++;
-    out.push(raw);
+    out.push(shape(raw));
     if (seen >= end) break;
   }
   return out;
