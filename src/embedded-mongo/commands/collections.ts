@@ -1,11 +1,11 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
 import { ArraySource } from '../cursors/cursor-store.ts';
 import { CommandError } from '../errors.ts';
 import type { Collection } from '../storage/collection.ts';
 import { collectionName, optionalBoolean, optionalDocument, optionalNumber } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { isView, viewOptions } from './views.ts';
+import { compileQuery } from '../query/compiled-query.ts';
 
 function describe(collection: Collection, nameOnly: boolean): Document {
   if (isView(collection)) {
@@ -70,7 +70,7 @@ export const collectionCommands: Record<string, CommandHandler> = {
     const nameOnly = optionalBoolean(command, 'nameOnly') ?? false;
     let docs = engine.collections(db).map((collection) => describe(collection, nameOnly));
     if (filter && Object.keys(filter).length > 0) {
-      const query = new Query(filter, {});
+      const query = compileQuery(filter);
       docs = docs.filter((doc) => query.test(doc));
     }
     const ns = `${db}.$cmd.listCollections`;

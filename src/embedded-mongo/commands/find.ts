@@ -1,5 +1,4 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
 import { cursorReply } from '../cursors/cursor-reply.ts';
 import { ArraySource } from '../cursors/cursor-store.ts';
 import { TailSource } from '../cursors/tail-source.ts';
@@ -11,6 +10,7 @@ import type { CommandContext, CommandHandler } from './context.ts';
 import { runPipeline } from './pipeline.ts';
 import { queryOptions } from './query-options.ts';
 import { findAsPipeline, isView, refuseView } from './views.ts';
+import { compileQuery } from '../query/compiled-query.ts';
 
 function readFind(command: Document, collection: Collection | undefined) {
   const limit = optionalNumber(command, 'limit');
@@ -42,7 +42,7 @@ function tail(collection: Collection, spec: ReturnType<typeof readFind>, context
       `error processing query: ns=${collection.ns} tailable cursor requested on non capped collection`,
     );
   }
-  const query = Object.keys(spec.filter).length > 0 ? new Query(spec.filter, {}) : undefined;
+  const query = Object.keys(spec.filter).length > 0 ? compileQuery(spec.filter) : undefined;
   const source = new TailSource(collection, query, spec.projection, 0, context.closing);
   return context.cursors.first(collection.ns, source, spec.batchSize, spec.awaitData);
 }

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import type { Query } from 'mingo';
+import type { Query } from 'mingo/query';
 import type { Collection } from '../storage/collection.ts';
 import { project } from '../storage/query-exec.ts';
 import type { CursorSource } from './cursor-store.ts';

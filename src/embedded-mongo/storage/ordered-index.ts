@@ -1,9 +1,10 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
 import { CommandError } from '../errors.ts';
 import { encodeDirected } from './index-key.ts';
 import { valuesAtPath } from './key-paths.ts';
 import { SortedKeys } from './sorted-keys.ts';
+import type { Query } from 'mingo/query';
+import { compileQuery } from '../query/compiled-query.ts';
 
 /** An index as the `createIndexes` command describes it (and `listIndexes` returns it). */
 export interface IndexDefinition {
@@ -40,7 +41,7 @@ export class OrderedIndex {
     if (this.fields.length === 0) throw new CommandError(67, 'Index keys cannot be an empty object');
     this.unique = definition.unique === true || this.name === '_id_';
     const filter = definition.partialFilterExpression;
-    this.partial = filter ? new Query(filter, {}) : undefined;
+    this.partial = filter ? compileQuery(filter) : undefined;
     this.topLevel = !this.partial && this.fields.every(([field]) => !field.includes('.'));
   }
 

@@ -1,5 +1,4 @@
 import { type Document, deserialize } from 'bson';
-import { Query } from 'mingo';
 import { compare, resolve } from 'mingo/util';
 import { type Collation, foldValue } from '../query/collation.ts';
 import { foldFilter } from '../query/filter-fold.ts';
@@ -7,6 +6,7 @@ import { decodeTyped, isInclusionOnly } from '../query/numeric-types.ts';
 import type { Collection } from './collection.ts';
 import { candidates, planQuery, type QueryPlan } from './planner.ts';
 import { plainProjection, projectRaw } from './raw-projection.ts';
+import { compileQuery } from '../query/compiled-query.ts';
 
 /** The parts of a find (or of an update/delete selection) that decide which documents qualify. */
 export interface Selection {
@@ -57,7 +57,7 @@ export function selectRecords(
   const condition = collation ? foldFilter(filter, collation) : filter;
   // An exact plan's candidates are the matches: no per-document re-check (nor a mingo Query) needed.
   const recheck = Object.keys(condition).length > 0 && !(plan.exact && !collation && !selection.variables);
-  const query = recheck ? new Query(condition, { variables: selection.variables }) : undefined;
+  const query = recheck ? compileQuery(condition, selection.variables) : undefined;
   const skip = selection.skip ?? 0;
   const limit = selection.limit && selection.limit > 0 ? selection.limit : Number.POSITIVE_INFINITY;
   const streaming = !sort || (plan.sorted && !collation);
@@ -80,7 +80,7 @@ export function selectRecords(
 /** Applies a find projection with mingo's projection semantics. */
 export function project(docs: Document[], projection: Document | undefined): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
-  return new Query({}, {}).find<Document>(docs, projection).all();
+  return compileQuery({}).find<Document>(docs, projection).all();
 }
 
 /** A projected stored document: its bytes when the projection is plain, else mingo's projection. */
