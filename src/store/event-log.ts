@@ -38,15 +38,23 @@ export async function ensureEventLog(db: Db): Promise<void> {
   }
 }
 
+/** An event as the log stores it; the id orders and resumes tails. */
+export function eventDocument(event: DomainEvent): EventDocument {
+  return { _id: new ObjectId(), event };
+}
+
+/** Appends one event to `db`'s log; returns its id. */
+export async function appendEventTo(db: Db, event: DomainEvent): Promise<string> {
+  const doc = eventDocument(event);
+  await db.collection<EventDocument>(EVENTS_COLLECTION).insertOne(doc);
+  return doc._id.toHexString();
+}
+
 /** The event log over the capped collection; tailing is `event-tail.ts`. */
 export function createEventLog(db: Db): EventLog {
   const events: Collection<EventDocument> = db.collection(EVENTS_COLLECTION);
   return {
-    async appendEvent(event) {
-      const _id = new ObjectId();
-      await events.insertOne({ _id, event });
-      return _id.toHexString();
-    },
+    appendEvent: (event) => appendEventTo(db, event),
     tailEvents: (fromId, signal) => tailCappedEvents(events, fromId, signal),
   };
 }

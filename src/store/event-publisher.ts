@@ -10,5 +10,6 @@ export function createEventLogPublisher(log: EventLog): EventPublisher {
     async publish(event) {
       await log.appendEvent(event);
     },
+    inStore: true,
   };
 }

@@ -4,9 +4,12 @@ import {
   type Db,
   type Filter,
   MongoBulkWriteError,
+  MongoClientBulkWriteError,
   type WriteError,
 } from 'mongodb';
-import type { MessageRepository } from '../domain/index.ts';
+import type { DomainEvent, Message, MessageInsertOutcome, MessageRepository } from '../domain/index.ts';
+import { appendEventTo, EVENTS_COLLECTION, eventDocument } from './event-log.ts';
+import type { EventDocument } from './event-tail.ts';
 import {
   gapDocument,
   type MessageDocument,
@@ -15,15 +18,28 @@ import {
   toDocument,
   toMessage,
 } from './message-document.ts';
-import { duplicateKeyFields } from './mongo-errors.ts';
+import { duplicateKeyFields, duplicateKeyFieldsOf } from './mongo-errors.ts';
+
+/** How the repository writes: `clientBulkWrite` when the server takes several collections in one command. */
+export interface MessageWriteOptions {
+  readonly clientBulkWrite: boolean;
+}
 
 /**
  * Messages by number, (chat, sequence) and (chat, sender, client id), all unique indexes. Sending
  * never uses a transaction: the sequence comes from the chat document, and the insert tells which
- * unique index refused it, so the domain can settle a retry or take a new sequence.
+ * unique index refused it, so the domain can settle a retry or take a new sequence. A message
+ * and the event announcing it go in one ordered client `bulkWrite` where the server has it
+ * (MongoDB 8.0+): the event is written only after the message, and not at all when the message
+ * is refused.
  */
-export function createMessageRepository(db: Db): MessageRepository {
+export function createMessageRepository(
+  db: Db,
+  options: MessageWriteOptions = { clientBulkWrite: false },
+): MessageRepository {
   const messages: Collection<MessageDocument> = db.collection('messages');
+  const messagesNs = `${db.databaseName}.messages`;
+  const eventsNs = `${db.databaseName}.${EVENTS_COLLECTION}`;
 
   async function findMany(filter: Filter<MessageDocument>, sort: Record<string, 1 | -1>, limit = 0) {
     const docs = await messages.find(filter).sort(sort).limit(limit).toArray();
@@ -35,20 +51,56 @@ export function createMessageRepository(db: Db): MessageRepository {
     return doc ? toMessage(doc) : null;
   }
 
+  /** What a refusal by a unique index means for the send: `fields` are the index's key fields. */
+  async function refused(
+    message: MessageDocument,
+    fields: readonly string[],
+  ): Promise<MessageInsertOutcome | undefined> {
+    if (fields.includes('seq')) return { outcome: 'duplicate_seq' };
+    if (!fields.includes('clientId')) return undefined;
+    const winner = await findByClient(message.chatId, message.senderId, message.clientId);
+    return winner ? { outcome: 'duplicate_client', winner } : undefined;
+  }
+
+  async function insertOne(message: Message): Promise<MessageInsertOutcome> {
+    const doc = toDocument(message);
+    try {
+      await messages.insertOne(doc);
+      return { outcome: 'inserted' };
+    } catch (error) {
+      const outcome = await refused(doc, duplicateKeyFields(error));
+      if (!outcome) throw error;
+      return outcome;
+    }
+  }
+
+  async function insertAnnounced(message: Message, event: DomainEvent): Promise<MessageInsertOutcome> {
+    const doc = toDocument(message);
+    try {
+      await db.client.bulkWrite<Record<string, MessageDocument | EventDocument>>(
+        [
+          { name: 'insertOne', namespace: messagesNs, document: doc },
+          { name: 'insertOne', namespace: eventsNs, document: eventDocument(event) },
+        ],
+        { ordered: true },
+      );
+      return { outcome: 'inserted' };
+    } catch (error) {
+      // Ordered: a refused message (index 0) stops the batch before its event.
+      const first = error instanceof MongoClientBulkWriteError ? error.writeErrors.get(0) : undefined;
+      const outcome = first && (await refused(doc, duplicateKeyFieldsOf(first.code, first.message)));
+      if (!outcome) throw error;
+      return outcome;
+    }
+  }
+
   return {
     findByClient,
-    async insert(message) {
-      try {
-        await messages.insertOne(toDocument(message));
-        return { outcome: 'inserted' };
-      } catch (error) {
-        const fields = duplicateKeyFields(error);
-        if (fields.includes('seq')) return { outcome: 'duplicate_seq' };
-        if (!fields.includes('clientId')) throw error;
-        const winner = await findByClient(message.chatId, message.senderId, message.clientId);
-        if (!winner) throw error;
-        return { outcome: 'duplicate_client', winner };
-      }
+    async insert(message, announce) {
+      if (announce && options.clientBulkWrite) return insertAnnounced(message, announce);
+      const outcome = await insertOne(message);
+      if (announce && outcome.outcome === 'inserted') await appendEventTo(db, announce);
+      return outcome;
     },
     async fillGaps(chatId, gaps, at) {
       if (gaps.length === 0) return [];

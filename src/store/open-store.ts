@@ -2,7 +2,7 @@ import { type CommandStartedEvent, type Db, MongoClient } from 'mongodb';
 import type { StorePorts } from '../domain/index.ts';
 import { createChatRepository } from './chats.ts';
 import { createChangeStreamEventLog } from './event-change-stream.ts';
-import { detectEventFeed, type EventFeedKind } from './event-feed-kind.ts';
+import { detectServerFeatures, type EventFeedKind, type ServerFeatures } from './server-features.ts';
 import { createEventLog, type EventLog } from './event-log.ts';
 import { createFocusRepository } from './focus.ts';
 import { createHiddenRepository } from './hidden.ts';
@@ -32,20 +32,23 @@ export interface Store extends StorePorts {
   close(): Promise<void>;
 }
 
+const STANDALONE_7: ServerFeatures = { eventFeed: 'capped-tail', clientBulkWrite: false };
+
 /** Builds the repositories over an already connected database (no index creation). */
 export function createStore(
   db: Db,
   close: () => Promise<void>,
   numberBlockSize?: number,
-  eventFeed: EventFeedKind = 'capped-tail',
+  features: ServerFeatures = STANDALONE_7,
 ): Store {
+  const { eventFeed } = features;
   return {
     db,
     numbers: createNumberAllocator(db, numberBlockSize),
     users: createUserRepository(db),
     chats: createChatRepository(db),
     members: createMemberRepository(db),
-    messages: createMessageRepository(db),
+    messages: createMessageRepository(db, features),
     hidden: createHiddenRepository(db),
     focus: createFocusRepository(db),
     events: eventFeed === 'change-stream' ? createChangeStreamEventLog(db) : createEventLog(db),
@@ -55,8 +58,8 @@ export function createStore(
 }
 
 /**
- * Connects the official driver, ensures collections and indexes, chooses the event feed from
- * what the server reports (`detectEventFeed`), and returns the store.
+ * Connects the official driver, ensures collections and indexes, adapts the event feed and the
+ * writes to what the server reports (`detectServerFeatures`), and returns the store.
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const client = new MongoClient(options.uri, { monitorCommands: options.onCommand !== undefined });
@@ -65,8 +68,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   try {
     const db = client.db(options.dbName);
     await ensureIndexes(db);
-    const eventFeed = await detectEventFeed(db);
-    return createStore(db, () => client.close(), options.numberBlockSize, eventFeed);
+    const features = await detectServerFeatures(db);
+    return createStore(db, () => client.close(), options.numberBlockSize, features);
   } catch (error) {
     await client.close();
     throw error;

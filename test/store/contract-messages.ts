@@ -69,6 +69,34 @@ export function messageCases(open: () => Promise<Store>): void {
     });
   });
 
+  it('appends the event an insert announces exactly when the message is stored', async () => {
+    const store = await open();
+    const announce = (messageNum: number, sequence: number): DomainEvent => ({
+      kind: 'message.sent',
+      chatId: 'c',
+      chatNum: 1,
+      actorId: 'a',
+      actorNum: 1,
+      messageNum,
+      sequence,
+      at: 5,
+      audience: ['a'],
+    });
+    const logged = async () =>
+      (
+        await store.db.collection<{ event: DomainEvent }>('events').find({ 'event.chatId': 'c' }).toArray()
+      ).map((doc) => doc.event.messageNum);
+    expect(await store.messages.insert(messageRow(1, 1, { clientId: 'x' }), announce(1, 1))).toEqual({
+      outcome: 'inserted',
+    });
+    const retry = await store.messages.insert(messageRow(2, 2, { clientId: 'x' }), announce(2, 2));
+    expect(retry.outcome).toBe('duplicate_client');
+    const taken = await store.messages.insert(messageRow(3, 1, { clientId: 'y' }), announce(3, 1));
+    expect(taken).toEqual({ outcome: 'duplicate_seq' });
+    expect(await logged()).toEqual([1]);
+    expect(await store.messages.getBySeq('c', 2)).toBeNull();
+  });
+
   it('fills holes with gap tombstones, skipping a sequence a late insert took', async () => {
     const store = await open();
     await store.messages.insert(messageRow(1, 2));

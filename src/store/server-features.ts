@@ -1,0 +1,38 @@
+import type { Db, Document } from 'mongodb';
+
+/**
+ * How gateway instances share events: `change-stream` on a replica set or a sharded cluster (the
+ * oplog carries every insert to every instance), `capped-tail` on a standalone server, which has
+ * no oplog (a tailable cursor on the capped `events` collection).
+ */
+export type EventFeedKind = 'change-stream' | 'capped-tail';
+
+/**
+ * The feed for a server that says `hello` of itself: a replica-set member reports `setName`, a
+ * mongos `msg: 'isdbgrid'`; anything else is a standalone.
+ */
+export function feedFor(hello: Document): EventFeedKind {
+  return typeof hello.setName === 'string' || hello.msg === 'isdbgrid' ? 'change-stream' : 'capped-tail';
+}
+
+/** Wire version 25 = MongoDB 8.0, the first with the client-level `bulkWrite` command. */
+const CLIENT_BULK_WRITE_WIRE_VERSION = 25;
+
+/** What the store adapts to, from the server's `hello`. */
+export interface ServerFeatures {
+  readonly eventFeed: EventFeedKind;
+  /** Writes to several collections can go in one `bulkWrite` command (MongoDB 8.0+). */
+  readonly clientBulkWrite: boolean;
+}
+
+export function featuresFor(hello: Document): ServerFeatures {
+  return {
+    eventFeed: feedFor(hello),
+    clientBulkWrite: Number(hello.maxWireVersion ?? 0) >= CLIENT_BULK_WRITE_WIRE_VERSION,
+  };
+}
+
+/** Asks the server (`hello`) what it is and can do. */
+export async function detectServerFeatures(db: Db): Promise<ServerFeatures> {
+  return featuresFor(await db.admin().command({ hello: 1 }));
+}
