@@ -87,11 +87,15 @@ export async function visibleViews(
 ): Promise<MessageView[]> {
   if (messages.length === 0) return [];
   const state = await loadViewerState(ctx, viewerId, messages, known);
-  return messages.flatMap((message) => {
+  const views: MessageView[] = [];
+  for (const message of messages) {
     const chat = state.chats.get(message.chatId);
-    const visible = isVisibleTo(message, viewerId, chat, state.members.get(message.chatId), state.hidden);
-    return visible && chat ? [render(message, viewerId, chat, state)] : [];
-  });
+    const member = state.members.get(message.chatId);
+    if (chat && isVisibleTo(message, viewerId, chat, member, state.hidden)) {
+      views.push(render(message, viewerId, chat, state));
+    }
+  }
+  return views;
 }
 
 /** Renders a message for its own sender without visibility filtering (send results). */

@@ -23,10 +23,7 @@ function optionsClass(): OptionsFactory {
     seen = options;
     return () => true;
   };
-  new Query(
-    { field: { $probe: 1 } },
-    { context: Context.init({ query: { $probe: probe } }) },
-  );
+  new Query({ field: { $probe: 1 } }, { context: Context.init({ query: { $probe: probe } }) });
   if (!seen) throw new Error('mingo did not hand its options to a query operator');
   return seen.constructor as unknown as OptionsFactory;
 }
