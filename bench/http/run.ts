@@ -16,10 +16,11 @@ import { type Measured, type Pair, printTables, type RouteRow } from './report.t
  * rate) and server CPU ms per request, the CPU ratio being the figure the targets are set on —
  * then zod validation and Hono against raw node:http, then the store commands per operation at
  * the wire (`bench/commands`). Servers in children on core 1, load here on core 0.
- * Env: BENCH_SECONDS (5, per side), BENCH_SLICES (5), BENCH_WARMUP (1), BENCH_CONCURRENCY (32), BENCH_SEED (1000).
+ * Env: BENCH_SECONDS (5, per side), BENCH_SLICES (5), BENCH_WARMUP (2 s per side and route, not
+ * measured), BENCH_CONCURRENCY (32), BENCH_SEED (1000).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SEED = Number(process.env.BENCH_SEED ?? 1000);
 const SLICES = Number(process.env.BENCH_SLICES ?? 5);
@@ -56,27 +57,24 @@ async function cpuMicros(server: Server): Promise<number> {
 }
 
 /** One closed-loop slice against `server`, with the CPU the server process spent in it. */
-async function slice(server: Server, target: Target, warmup: number) {
+async function slice(server: Server, target: Target) {
   const before = await cpuMicros(server);
-  const result = await closedLoop(target, CONCURRENCY, SECONDS / SLICES, warmup);
+  const result = await closedLoop(target, CONCURRENCY, SECONDS / SLICES, 0);
   return { result, cpuMicros: (await cpuMicros(server)) - before };
 }
 
-/** Sums slices into one rate and one CPU per request (warm-up CPU included: both sides alike). */
+/** Load that is not measured: JIT and caches settle before a route's slices, on both sides. */
+async function warm(target: Target): Promise<void> {
+  if (WARMUP > 0) await closedLoop(target, CONCURRENCY, WARMUP, 0);
+}
+
+/** Sums slices into one rate and one CPU per request. */
 function total(slices: ReadonlyArray<{ result: RateResult; cpuMicros: number }>): Measured {
   const requests = slices.reduce((sum, s) => sum + s.result.requests, 0);
   const seconds = slices.reduce((sum, s) => sum + s.result.seconds, 0);
   const errors = slices.reduce((sum, s) => sum + s.result.errors, 0);
   const cpu = slices.reduce((sum, s) => sum + s.cpuMicros, 0);
   return { requests, seconds, perSecond: requests / seconds, errors, cpuMsPerRequest: cpu / 1000 / requests };
-}
-
-const warmed = new Set<string>();
-/** The warm-up of a side's first slice only. */
-function warmOnce(key: string): number {
-  if (warmed.has(key)) return 0;
-  warmed.add(key);
-  return WARMUP;
 }
 
 /** Subject and baseline alternate slice by slice, so a shared machine's noise falls on both alike. */
@@ -95,9 +93,11 @@ const rows: RouteRow[] = [];
 for (const route of ROUTE_CASES) {
   const target = route.target(gw.port, gw.token, gw.fixture);
   const ceiling = ceilingTarget(route.ceiling, min.port, min.fixture);
+  await warm(target);
+  await warm(ceiling);
   const [gateway, floor] = await interleaved(
-    () => slice(gw.server, target, warmOnce(`g ${route.name}`)),
-    () => slice(min.server, ceiling, warmOnce(`m ${route.ceiling}`)),
+    () => slice(gw.server, target),
+    () => slice(min.server, ceiling),
   );
   const gatewayLatency = await openLoop(target, gateway.perSecond / 2, SECONDS);
   const ceilingLatency = await openLoop(ceiling, floor.perSecond / 2, SECONDS);
@@ -117,9 +117,11 @@ await Promise.all([gw.server.stop(), min.server.stop()]);
 async function pairOf(subjectMode: ServerMode, baselineMode: ServerMode, target: (port: number) => Target) {
   const [a, b] = await Promise.all([startServer(subjectMode), startServer(baselineMode)]);
   try {
+    await warm(target(a.port));
+    await warm(target(b.port));
     const [subject, baseline] = await interleaved(
-      () => slice(a.server, target(a.port), warmOnce(subjectMode)),
-      () => slice(b.server, target(b.port), warmOnce(baselineMode)),
+      () => slice(a.server, target(a.port)),
+      () => slice(b.server, target(b.port)),
     );
     return { subject, baseline };
   } finally {
@@ -133,7 +135,7 @@ const pairs: Pair[] = [
   { name: 'Hono hello world', ...hello, baselineName: 'raw node:http' },
 ];
 
-const setup = `node ${process.version}, concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${SLICES} alternating slices after ${WARMUP} s warm-up, ${SEED} seeded messages; p99 in an open loop at half the side's maximum rate; ${pinned ? 'load generator pinned to core 0, servers to core 1 (taskset)' : 'not pinned (no taskset)'}`;
+const setup = `node ${process.version}, concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${SLICES} alternating slices after ${WARMUP} s of unmeasured warm-up per side and route, ${SEED} seeded messages; p99 in an open loop at half the side's maximum rate; ${pinned ? 'load generator pinned to core 0, servers to core 1 (taskset)' : 'not pinned (no taskset)'}`;
 printTables(rows, pairs, setup);
 
 const commands = [...(await measureCommands()), ...(await countCeilingCommands())];
