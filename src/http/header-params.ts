@@ -1,7 +1,7 @@
 /**
  * The `; name=value` parameters of a header value (RFC 9110 §5.6.6): a value is a token or a
  * quoted-string. Shared by the multipart body's `Content-Type` (boundary) and its parts'
- * `Content-Disposition`.
+ * `Content-Disposition`. Sticky regexes scan in place: this runs once per multipart request.
  */
 
 /** Why a header value is not `type *( OWS ";" OWS name=value )`. */
@@ -9,27 +9,23 @@ export class HeaderSyntaxError extends Error {
   override readonly name = 'HeaderSyntaxError';
 }
 
-const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
+/** A run of token characters (tchar) at `lastIndex`. */
+export const TOKEN_RUN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const SPACES = /[ \t]*/y;
+// DQUOTE *( qdtext / quoted-pair ) DQUOTE: no control characters but HTAB
+// eslint-disable-next-line no-control-regex -- the control characters are what it excludes
+const QUOTED = /"((?:[^"\\\x00-\x08\x0a-\x1f\x7f]|\\[^\x00-\x08\x0a-\x1f\x7f])*)"/y;
+const QUOTED_PAIR = /\\(.)/g;
 
-function isSpace(char: string | undefined): boolean {
-  return char === ' ' || char === '\t';
+/** The match of the sticky `regex` at `at`, or undefined. */
+function matchAt(regex: RegExp, text: string, at: number): string | undefined {
+  regex.lastIndex = at;
+  return regex.exec(text)?.[0];
 }
 
 function skipSpace(text: string, at: number): number {
-  while (isSpace(text[at])) at += 1;
-  return at;
-}
-
-/** The run of characters at `at` that `accept` takes; `end` is just past it. */
-function run(text: string, at: number, accept: (char: string) => boolean): { value: string; end: number } {
-  let end = at;
-  while (end < text.length && accept(text[end] ?? '')) end += 1;
-  return { value: text.slice(at, end), end };
-}
-
-function isTokenChar(char: string): boolean {
-  return TCHAR.test(char);
+  return at + (matchAt(SPACES, text, at)?.length ?? 0);
 }
 
 /** Whether `text` is a non-empty token (a header field name, a parameter name). */
@@ -37,35 +33,24 @@ export function isToken(text: string): boolean {
   return TOKEN.test(text);
 }
 
-/** A quoted-string at `at` (which holds the opening quote), its quoted-pairs (`\x`) undone. */
+/** The quoted-string at `at`, its quoted-pairs (`\x`) undone, and where it ends. */
 function quotedString(text: string, at: number): { value: string; end: number } {
-  let value = '';
-  for (let i = at + 1; i < text.length; i += 1) {
-    const char = text[i] ?? '';
-    if (char === '"') return { value, end: i + 1 };
-    if (char === '\\') {
-      i += 1;
-      if (i >= text.length) break;
-      value += text[i];
-    } else if (char < ' ' && char !== '\t') {
-      throw new HeaderSyntaxError('control character inside a quoted string');
-    } else {
-      value += char;
-    }
-  }
-  throw new HeaderSyntaxError('unterminated quoted string');
+  QUOTED.lastIndex = at;
+  const match = QUOTED.exec(text);
+  if (!match) throw new HeaderSyntaxError('unterminated quoted string, or a control character inside one');
+  const inner = match[1] ?? '';
+  return {
+    value: inner.includes('\\') ? inner.replace(QUOTED_PAIR, '$1') : inner,
+    end: at + match[0].length,
+  };
 }
 
 /**
- * The parameters after `at` in `text`, names lower-cased. `unquoted` says which characters an
- * unquoted value may hold (tokens by default). A repeated parameter is an error: which of the two
- * a peer would use is ambiguous.
+ * The parameters after `at` in `text`, names lower-cased. `unquoted` (sticky) matches what an
+ * unquoted value may hold (tokens by default). A repeated parameter is an error: which of the
+ * two a peer would use is ambiguous.
  */
-export function parseParameters(
-  text: string,
-  at: number,
-  unquoted: (char: string) => boolean = isTokenChar,
-): Map<string, string> {
+export function parseParameters(text: string, at: number, unquoted: RegExp = TOKEN_RUN): Map<string, string> {
   const params = new Map<string, string>();
   let pos = skipSpace(text, at);
   while (pos < text.length) {
@@ -73,19 +58,26 @@ export function parseParameters(
     pos = skipSpace(text, pos + 1);
     if (pos >= text.length) break;
     if (text[pos] === ';') continue;
-    const name = run(text, pos, isTokenChar);
-    if (name.value === '' || text[name.end] !== '=') {
+    const name = matchAt(TOKEN_RUN, text, pos);
+    const equals = pos + (name?.length ?? 0);
+    if (name === undefined || text[equals] !== '=') {
       throw new HeaderSyntaxError(`expected name=value at "${text.slice(pos, pos + 16)}"`);
     }
-    const value =
-      text[name.end + 1] === '"' ? quotedString(text, name.end + 1) : run(text, name.end + 1, unquoted);
-    if (value.value === '' && text[name.end + 1] !== '"') {
-      throw new HeaderSyntaxError(`parameter ${name.value} has no value`);
+    let value: string;
+    if (text[equals + 1] === '"') {
+      const quoted = quotedString(text, equals + 1);
+      value = quoted.value;
+      pos = quoted.end;
+    } else {
+      const token = matchAt(unquoted, text, equals + 1);
+      if (token === undefined) throw new HeaderSyntaxError(`parameter ${name} has no value`);
+      value = token;
+      pos = equals + 1 + token.length;
     }
-    const key = name.value.toLowerCase();
+    const key = name.toLowerCase();
     if (params.has(key)) throw new HeaderSyntaxError(`parameter ${key} given twice`);
-    params.set(key, value.value);
-    pos = skipSpace(text, value.end);
+    params.set(key, value);
+    pos = skipSpace(text, pos);
   }
   return params;
 }
@@ -93,6 +85,6 @@ export function parseParameters(
 /** The leading token of a header value (a disposition type), lower-cased, and where it ends. */
 export function leadingToken(text: string): { value: string; end: number } {
   const start = skipSpace(text, 0);
-  const token = run(text, start, isTokenChar);
-  return { value: token.value.toLowerCase(), end: token.end };
+  const token = matchAt(TOKEN_RUN, text, start) ?? '';
+  return { value: token.toLowerCase(), end: start + token.length };
 }

@@ -32,7 +32,7 @@ export const DEFAULT_MULTIPART_LIMITS: MultipartLimits = { maxParts: 64, maxHead
 
 // RFC 2046 §5.1.1: bcharsnospace, plus space anywhere but last; 1 to 70 characters.
 const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
-const BCHAR = /[0-9A-Za-z'()+_,\-./:=?]/;
+const BCHARS_RUN = /[0-9A-Za-z'()+_,\-./:=?]+/y;
 const CRLF = Buffer.from('\r\n');
 const HEADERS_END = Buffer.from('\r\n\r\n');
 const DASH = 0x2d;
@@ -53,9 +53,7 @@ export function multipartBoundary(contentType: string): string {
   let params: Map<string, string>;
   try {
     params =
-      semicolon === -1
-        ? new Map<string, string>()
-        : parseParameters(contentType, semicolon, (c) => BCHAR.test(c));
+      semicolon === -1 ? new Map<string, string>() : parseParameters(contentType, semicolon, BCHARS_RUN);
   } catch (error) {
     if (error instanceof HeaderSyntaxError) throw new MultipartError(`content type: ${error.message}`);
     throw error;
@@ -211,9 +209,10 @@ export function parseMultipart(
     }
     const headers = partHeaders(end === 0 ? '' : body.toString('utf8', start, start - 2 + end));
     const contentStart = start - 2 + end + HEADERS_END.length;
-    const delimited = nextDelimiter(body, delimiter, contentStart);
+    // The header block's last CRLF may be the delimiter's: then the part is empty.
+    const delimited = nextDelimiter(body, delimiter, contentStart - 2);
     if (!delimited) throw new MultipartError(`missing the close delimiter "--${boundary}--"`);
-    const content = body.subarray(contentStart, delimited.at);
+    const content = body.subarray(contentStart, Math.max(contentStart, delimited.at));
     parts.push({
       name: headers.name,
       filename: headers.filename,
