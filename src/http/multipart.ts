@@ -33,13 +33,15 @@ export const DEFAULT_MULTIPART_LIMITS: MultipartLimits = { maxParts: 64, maxHead
 // RFC 2046 §5.1.1: bcharsnospace, plus space anywhere but last; 1 to 70 characters.
 const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
 const BCHARS_RUN = /[0-9A-Za-z'()+_,\-./:=?]+/y;
-const CRLF = Buffer.from('\r\n');
 const HEADERS_END = Buffer.from('\r\n\r\n');
 const DASH = 0x2d;
 const CR = 0x0d;
 const LF = 0x0a;
 // Identity encodings and base64 (RFC 2045 §6): RFC 7578 deprecates the header, some clients send it.
 const TRANSFER_ENCODINGS = new Set(['7bit', '8bit', 'binary', 'base64']);
+const BARE_CR_OR_LF = /[\r\n]/;
+const OUTER_SPACE = /^[ \t]+|[ \t]+$/g;
+const HTML_ESCAPE = /%(22|0d|0a)/gi;
 
 /**
  * The boundary of a `multipart/form-data` content type, quoted or not. An unquoted boundary may
@@ -129,7 +131,7 @@ function disposition(value: string): { name: string; filename: string | undefine
 /** Browsers escape `"`, CR and LF in names as %22, %0D, %0A (HTML's form-data encoding). */
 function htmlUnescape(value: string): string {
   return value.includes('%')
-    ? value.replace(/%(22|0d|0a)/gi, (m) => String.fromCharCode(parseInt(m.slice(1), 16)))
+    ? value.replace(HTML_ESCAPE, (m) => String.fromCharCode(parseInt(m.slice(1), 16)))
     : value;
 }
 
@@ -151,8 +153,8 @@ function partHeaders(text: string): PartHeaders {
     if (!isToken(field)) {
       throw new MultipartError(`part header line is not "Name: value": "${line.slice(0, 40)}"`);
     }
-    if (/[\r\n]/.test(line)) throw new MultipartError('bare CR or LF in a part header');
-    const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
+    if (BARE_CR_OR_LF.test(line)) throw new MultipartError('bare CR or LF in a part header');
+    const value = line.slice(colon + 1).replace(OUTER_SPACE, '');
     switch (field.toLowerCase()) {
       case 'content-disposition':
         if (found) throw new MultipartError('part with two Content-Disposition headers');
@@ -172,7 +174,7 @@ function partHeaders(text: string): PartHeaders {
     }
   }
   if (!found) throw new MultipartError('part without a Content-Disposition header');
-  return { ...found, contentType, base64 };
+  return { name: found.name, filename: found.filename, contentType, base64 };
 }
 
 /**
@@ -184,31 +186,32 @@ export function parseMultipart(
   boundary: string,
   limits: MultipartLimits = DEFAULT_MULTIPART_LIMITS,
 ): MultipartPart[] {
-  const dashBoundary = Buffer.from(`--${boundary}`, 'latin1');
-  const delimiter = Buffer.concat([CRLF, dashBoundary]);
   if (body.length === 0) throw new MultipartError('empty body');
+  const delimiter = Buffer.from(`\r\n--${boundary}`, 'latin1');
+  const dashBoundary = delimiter.subarray(2);
   // The first boundary line opens the body or follows the preamble's CRLF.
-  let next = body.subarray(0, dashBoundary.length).equals(dashBoundary)
-    ? afterBoundary(body, dashBoundary.length)
-    : undefined;
+  let next =
+    body.length >= dashBoundary.length && dashBoundary.compare(body, 0, dashBoundary.length) === 0
+      ? afterBoundary(body, dashBoundary.length)
+      : undefined;
   next ??= nextDelimiter(body, delimiter, 0)?.found;
   if (!next) throw new MultipartError(`no boundary line "--${boundary}" in the body`);
   const parts: MultipartPart[] = [];
   while (next.kind === 'part') {
     if (parts.length === limits.maxParts) throw new MultipartError(`more than ${limits.maxParts} parts`);
     const start = next.next;
-    // The boundary line's CRLF doubles as the first half of an empty header block's end.
-    const window = body.subarray(start - 2, start + limits.maxHeaderBytes + HEADERS_END.length);
-    const end = window.indexOf(HEADERS_END);
-    if (end === -1) {
+    // The boundary line's CRLF doubles as the first half of an empty header block's end. A search
+    // past the limit ends this parse, so each byte is searched at most once.
+    const end = body.indexOf(HEADERS_END, start - 2);
+    if (end === -1 || end - start > limits.maxHeaderBytes) {
       throw new MultipartError(
-        window.length === limits.maxHeaderBytes + HEADERS_END.length + 2
+        end !== -1 || body.length - start > limits.maxHeaderBytes + HEADERS_END.length
           ? `part headers longer than ${limits.maxHeaderBytes} bytes`
           : 'part headers not ended by an empty line',
       );
     }
-    const headers = partHeaders(end === 0 ? '' : body.toString('utf8', start, start - 2 + end));
-    const contentStart = start - 2 + end + HEADERS_END.length;
+    const headers = partHeaders(end < start ? '' : body.toString('utf8', start, end));
+    const contentStart = end + HEADERS_END.length;
     // The header block's last CRLF may be the delimiter's: then the part is empty.
     const delimited = nextDelimiter(body, delimiter, contentStart - 2);
     if (!delimited) throw new MultipartError(`missing the close delimiter "--${boundary}--"`);

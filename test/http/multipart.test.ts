@@ -216,6 +216,8 @@ describe('parseMultipart', () => {
     expect(failure(() => parse(body(part([headerOf(65)], 'v'), close), limits))).toBe(
       'part headers longer than 64 bytes',
     );
+    const unended = body(`--${B}\r\n`, `X-Long: ${'a'.repeat(100)}`);
+    expect(failure(() => parse(unended, limits))).toBe('part headers longer than 64 bytes');
     expect(parse(body(part(fieldHeaders, '1'), part(fieldHeaders, '2'), close), limits)).toHaveLength(2);
     const three = body(part(fieldHeaders, '1'), part(fieldHeaders, '2'), part(fieldHeaders, '3'), close);
     expect(failure(() => parse(three, limits))).toBe('more than 2 parts');
