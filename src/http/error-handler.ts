@@ -13,7 +13,9 @@ const PASSED_THROUGH = new Set([400, 401, 403, 404, 409, 413]);
 function frameworkMessage(error: HTTPException): { status: number; msg: string } {
   if (error.status === 415)
     return { status: 400, msg: 'content-type: unsupported media type for this operation' };
-  if (error.status === 400 && /json/i.test(error.message))
+  // hono's JSON validator says "Malformed JSON in request body"; other 400s (a multipart body
+  // whose boundary says json) keep their own message
+  if (error.status === 400 && /^malformed json/i.test(error.message))
     return { status: 400, msg: 'body: malformed JSON' };
   if (PASSED_THROUGH.has(error.status)) return { status: error.status, msg: error.message || 'bad request' };
   return { status: 500, msg: 'internal server error' };
