@@ -70,6 +70,24 @@ describe('indexes', () => {
     expect(dupId).toMatchObject({ code: 11000, keyPattern: { _id: 1 } });
   });
 
+  it('keeps every index in step when an update changes some indexed fields and leaves others', async () => {
+    const c = h.db.collection<Loose>('rekeyed');
+    await c.createIndex({ members: 1 });
+    await c.createIndex({ 'state.seq': 1 });
+    await c.createIndex({ tag: 1 }, { unique: true, partialFilterExpression: { live: true } });
+    await c.insertOne({ _id: 1, members: ['a', 'b'], state: { seq: 1 }, tag: 't', live: true, n: 0 });
+    await c.updateOne({ _id: 1 }, { $inc: { n: 1 } });
+    await c.updateOne({ _id: 1 }, { $set: { 'state.seq': 2 }, $push: { members: 'c' } });
+    await c.updateOne({ _id: 1 }, { $set: { live: false } });
+    await c.insertOne({ _id: 2, members: [], state: { seq: 9 }, tag: 't', live: true });
+    const ids = async (filter: Loose) => (await c.find(filter).toArray()).map((doc) => doc._id as number);
+    expect(await ids({ members: 'c' })).toEqual([1]);
+    expect(await ids({ members: 'a' })).toEqual([1]);
+    expect(await ids({ 'state.seq': 1 })).toEqual([]);
+    expect(await ids({ 'state.seq': { $gte: 2 } })).toEqual([1, 2]);
+    expect(await ids({ tag: 't', live: true })).toEqual([2]);
+  });
+
   it('refuses a unique index over existing duplicates', async () => {
     const c = h.db.collection<Loose>('dups');
     await c.insertMany([{ k: 1 }, { k: 1 }]);

@@ -1,6 +1,7 @@
 import { type Document, deserialize, serialize } from 'bson';
 import { CommandError } from '../errors.ts';
 import { duplicateKeyError } from './duplicate-key.ts';
+import { elementSpans } from '../wire/bson-slices.ts';
 import { encodeKeyValue } from './index-key.ts';
 import { type IndexDefinition, OrderedIndex } from './ordered-index.ts';
 
@@ -73,14 +74,22 @@ export class Collection {
     return raw;
   }
 
-  /** Replaces the document at `rid`, keeping its position; index entries follow. */
-  replace(rid: number, doc: Document): Uint8Array {
+  /**
+   * Replaces the document at `rid`, keeping its position. Only the indexes whose source fields
+   * changed are touched (a send rewrites a chat of thousands of members without re-keying its
+   * member index), as mongod updates only the index keys that change.
+   */
+  replace(rid: number, doc: Document, raw: Uint8Array = serialize(doc)): Uint8Array {
     const old = this.records.get(rid);
     if (!old) throw new CommandError(1, `record ${rid} vanished`);
-    const keys = this.keysFor(doc, rid);
-    const oldDoc = deserialize(old);
-    for (const index of this.indexes.values()) index.delete(index.keysOf(oldDoc), rid);
-    const raw = serialize(doc);
+    const before = elementSpans(Buffer.from(old.buffer, old.byteOffset, old.byteLength));
+    const after = elementSpans(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+    const touched = [...this.indexes.values()].filter((index) => index.keysMayChange(before, after));
+    const keys = this.keysFor(doc, rid, touched);
+    if (touched.length > 0) {
+      const oldDoc = deserialize(old);
+      for (const index of touched) index.delete(index.keysOf(oldDoc), rid);
+    }
     this.records.set(rid, raw);
     for (const [index, indexKeys] of keys) index.add(indexKeys, rid);
     return raw;
@@ -123,9 +132,13 @@ export class Collection {
     return rid;
   }
 
-  private keysFor(doc: Document, rid: number): Map<OrderedIndex, string[]> {
+  private keysFor(
+    doc: Document,
+    rid: number,
+    indexes: Iterable<OrderedIndex> = this.indexes.values(),
+  ): Map<OrderedIndex, string[]> {
     const out = new Map<OrderedIndex, string[]>();
-    for (const index of this.indexes.values()) {
+    for (const index of indexes) {
       const keys = index.keysOf(doc);
       if (index.conflict(keys, rid) !== undefined) throw duplicateKeyError(this.ns, index, doc);
       out.set(index, keys);

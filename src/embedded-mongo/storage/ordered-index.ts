@@ -45,6 +45,25 @@ export class OrderedIndex {
     this.topLevel = !this.partial && this.fields.every(([field]) => !field.includes('.'));
   }
 
+  /** The top-level fields its keys are read from (the first segment of each key path). */
+  get sourceFields(): readonly string[] {
+    return this.fields.map(([field]) => field.split('.')[0] as string);
+  }
+
+  /**
+   * Whether rewriting a document from `before` to `after` (their top-level elements' bytes) can
+   * change its keys: not when every field the keys come from is byte for byte the same. A partial
+   * filter may read any field, so such an index always counts as changed.
+   */
+  keysMayChange(before: ReadonlyMap<string, Buffer>, after: ReadonlyMap<string, Buffer>): boolean {
+    if (this.partial) return true;
+    return this.sourceFields.some((field) => {
+      const old = before.get(field);
+      const next = after.get(field);
+      return old === undefined || next === undefined ? old !== next : !old.equals(next);
+    });
+  }
+
   /** True when the index may skip documents (sparse or partial): the planner then ignores it. */
   get isFiltered(): boolean {
     return this.partial !== undefined || this.definition.sparse === true;

@@ -49,8 +49,10 @@ export function valueSize(bytes: Buffer, type: number, at: number): number {
   }
 }
 
-/** Each element of a document: its name, type, and where its value starts and ends. */
-function* elements(bytes: Buffer): Generator<{ name: string; type: number; start: number; end: number }> {
+/** Each element of a document: where it begins, its name, type, and where its value starts and ends. */
+function* elements(
+  bytes: Buffer,
+): Generator<{ at: number; name: string; type: number; start: number; end: number }> {
   const end = bytes.readInt32LE(0) - 1;
   let at = 4;
   while (at < end) {
@@ -59,7 +61,7 @@ function* elements(bytes: Buffer): Generator<{ name: string; type: number; start
     const name = bytes.toString('utf8', at + 1, nameEnd);
     const start = nameEnd + 1;
     const size = valueSize(bytes, type, start);
-    yield { name, type, start, end: start + size };
+    yield { at, name, type, start, end: start + size };
     at = start + size;
   }
 }
@@ -78,6 +80,13 @@ export function documentSlices(bytes: Buffer, field: string): Buffer[] | undefin
     return slices;
   }
   return undefined;
+}
+
+/** Each top-level element's whole encoding (type, name and value), by name. */
+export function elementSpans(bytes: Buffer): Map<string, Buffer> {
+  const spans = new Map<string, Buffer>();
+  for (const element of elements(bytes)) spans.set(element.name, bytes.subarray(element.at, element.end));
+  return spans;
 }
 
 /** The encoded value of top-level `field` when it is a document, else undefined. */
