@@ -1,8 +1,17 @@
-import { MongoServerError } from 'mongodb';
+import { type Filter, MongoServerError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { type Loose, useHarness } from './harness.ts';
 
 const h = useHarness();
+
+interface Rekeyed {
+  _id: number;
+  members: string[];
+  state: { seq: number };
+  tag: string;
+  live: boolean;
+  n?: number;
+}
 
 describe('collections', () => {
   it('creates, lists and drops collections, capped ones included', async () => {
@@ -71,7 +80,14 @@ describe('indexes', () => {
   });
 
   it('keeps every index in step when an update changes some indexed fields and leaves others', async () => {
-    const c = h.db.collection<Loose>('rekeyed');
+    const c = h.db.collection<{
+      _id: number;
+      members: string[];
+      state: { seq: number };
+      tag: string;
+      live: boolean;
+      n?: number;
+    }>('rekeyed');
     await c.createIndex({ members: 1 });
     await c.createIndex({ 'state.seq': 1 });
     await c.createIndex({ tag: 1 }, { unique: true, partialFilterExpression: { live: true } });
@@ -80,7 +96,7 @@ describe('indexes', () => {
     await c.updateOne({ _id: 1 }, { $set: { 'state.seq': 2 }, $push: { members: 'c' } });
     await c.updateOne({ _id: 1 }, { $set: { live: false } });
     await c.insertOne({ _id: 2, members: [], state: { seq: 9 }, tag: 't', live: true });
-    const ids = async (filter: Loose) => (await c.find(filter).toArray()).map((doc) => doc._id as number);
+    const ids = async (filter: Filter<Rekeyed>) => (await c.find(filter).toArray()).map((doc) => doc._id);
     expect(await ids({ members: 'c' })).toEqual([1]);
     expect(await ids({ members: 'a' })).toEqual([1]);
     expect(await ids({ 'state.seq': 1 })).toEqual([]);

@@ -43,6 +43,16 @@ function refuseCollated(operators: Document, arrayFilters: Document[] | undefine
   }
 }
 
+/** Whether an operator's path holds the positional `$` segment (`a.$.b`), which the query resolves. */
+function usesPositional(operators: Document): boolean {
+  return Object.values(operators).some(
+    (fields) =>
+      fields !== null &&
+      typeof fields === 'object' &&
+      Object.keys(fields as Document).some((path) => path.split('.').includes('$')),
+  );
+}
+
 /** The document an upsert starts from: the query's equality fields (`{a: 1}`, `{a: {$eq: 1}}`). */
 export function upsertSeed(query: Document): Document {
   const seed: Document = {};
@@ -77,8 +87,10 @@ export function applyUpdate(
     next = doc;
     if (Object.keys(operators).length > 0) {
       if (options.collation) refuseCollated(operators, options.arrayFilters);
-      // mingo re-checks the condition with binary comparison; under a collation the match is already decided.
-      const query = options.inserting || options.collation ? undefined : options.query;
+      // mingo needs the condition only to resolve a positional `$` (it would re-test the whole
+      // filter on a document the caller matched already); under a collation the match is decided.
+      const positional = usesPositional(operators);
+      const query = options.inserting || options.collation || !positional ? undefined : options.query;
       try {
         update(next, operators as Modifier<Document>, options.arrayFilters, query);
       } catch (error) {
