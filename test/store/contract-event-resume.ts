@@ -1,20 +1,6 @@
 import { expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/domain/index.ts';
 import type { Store } from '../../src/store/index.ts';
-
-function sent(messageNum: number): DomainEvent {
-  return {
-    kind: 'message.sent',
-    chatId: 'c',
-    chatNum: 1,
-    actorId: 'a',
-    actorNum: 1,
-    messageNum,
-    sequence: messageNum,
-    at: 1,
-    audience: ['a'],
-  };
-}
+import { sentEvent as sent } from './rows.ts';
 
 /** What the push bus relies on: a tail restarted from an id a tail yielded goes on right after it. */
 export function eventResumeCases(open: () => Promise<Store>): void {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { MessageEvent } from '../../src/domain/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { chatRow } from './rows.ts';
+import { chatRow, sentEvent } from './rows.ts';
 
 /** Member marks, per-user marks, and the capped event log. */
 export function markAndEventCases(open: () => Promise<Store>): void {
@@ -77,19 +77,8 @@ export function markAndEventCases(open: () => Promise<Store>): void {
 
   it('tails the capped event log from its end or after a given id', async () => {
     const store = await open();
-    const event = (messageNum: number): MessageEvent => ({
-      kind: 'message.sent',
-      chatId: 'c',
-      chatNum: 1,
-      actorId: 'a',
-      actorNum: 1,
-      messageNum,
-      sequence: messageNum,
-      at: 1,
-      audience: ['a'],
-    });
-    const firstId = await store.events.appendEvent(event(1));
-    await store.events.appendEvent(event(2));
+    const firstId = await store.events.appendEvent(sentEvent(1));
+    await store.events.appendEvent(sentEvent(2));
     const abort = new AbortController();
     const fromEnd: number[] = [];
     const fromFirst: number[] = [];
@@ -102,7 +91,7 @@ export function markAndEventCases(open: () => Promise<Store>): void {
         fromFirst.push((e as MessageEvent).messageNum);
     })();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await store.events.appendEvent(event(3));
+    await store.events.appendEvent(sentEvent(3));
     await expect.poll(() => fromEnd, { timeout: 5000 }).toEqual([3]);
     await expect.poll(() => fromFirst, { timeout: 5000 }).toEqual([2, 3]);
     abort.abort();

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createDomain, type DomainEvent } from '../../src/domain/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { messageRow } from './rows.ts';
+import { messageRow, sentEvent } from './rows.ts';
 
 /** Sends under concurrency, idempotency races, recall claims and the visibility filters. */
 export function messageCases(open: () => Promise<Store>): void {
@@ -71,27 +71,16 @@ export function messageCases(open: () => Promise<Store>): void {
 
   it('appends the event an insert announces exactly when the message is stored', async () => {
     const store = await open();
-    const announce = (messageNum: number, sequence: number): DomainEvent => ({
-      kind: 'message.sent',
-      chatId: 'c',
-      chatNum: 1,
-      actorId: 'a',
-      actorNum: 1,
-      messageNum,
-      sequence,
-      at: 5,
-      audience: ['a'],
-    });
     const logged = async () =>
       (
         await store.db.collection<{ event: DomainEvent }>('events').find({ 'event.chatId': 'c' }).toArray()
       ).map((doc) => (doc.event.kind === 'message.sent' ? doc.event.messageNum : undefined));
-    expect(await store.messages.insert(messageRow(1, 1, { clientId: 'x' }), announce(1, 1))).toEqual({
+    expect(await store.messages.insert(messageRow(1, 1, { clientId: 'x' }), sentEvent(1, 1))).toEqual({
       outcome: 'inserted',
     });
-    const retry = await store.messages.insert(messageRow(2, 2, { clientId: 'x' }), announce(2, 2));
+    const retry = await store.messages.insert(messageRow(2, 2, { clientId: 'x' }), sentEvent(2, 2));
     expect(retry.outcome).toBe('duplicate_client');
-    const taken = await store.messages.insert(messageRow(3, 1, { clientId: 'y' }), announce(3, 1));
+    const taken = await store.messages.insert(messageRow(3, 1, { clientId: 'y' }), sentEvent(3, 1));
     expect(taken).toEqual({ outcome: 'duplicate_seq' });
     expect(await logged()).toEqual([1]);
     expect(await store.messages.getBySeq('c', 2)).toBeNull();

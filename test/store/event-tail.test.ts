@@ -2,18 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageEvent } from '../../src/domain/index.ts';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
 import { CommandCounter, openStore, type Store } from '../../src/store/index.ts';
-
-const event = (messageNum: number): MessageEvent => ({
-  kind: 'message.sent',
-  chatId: 'c',
-  chatNum: 1,
-  actorId: 'a',
-  actorNum: 1,
-  messageNum,
-  sequence: messageNum,
-  at: 1,
-  audience: ['a'],
-});
+import { sentEvent as event } from './rows.ts';
 
 describe('event log tail', () => {
   let server: Awaited<ReturnType<typeof startEmbeddedMongo>>;

@@ -1,4 +1,4 @@
-import type { Chat, Message } from '../../src/domain/index.ts';
+import type { Chat, Message, MessageEvent } from '../../src/domain/index.ts';
 
 /** The ceiling every issued number must stay below. */
 export const MAX = Number.MAX_SAFE_INTEGER;
@@ -48,3 +48,18 @@ export function messageRow(num: number, seq: number, over: Partial<Message> = {}
  * The store's contract, written once and run against every target (hono's `common.case.test.ts`
  * pattern): the embedded server always, a real MongoDB when `MONGODB_URI` is set.
  */
+
+/** `message.sent` of message `messageNum` in chat `c` from `a` (its sequence the same number unless given). */
+export function sentEvent(messageNum: number, sequence = messageNum): MessageEvent {
+  return {
+    kind: 'message.sent',
+    chatId: 'c',
+    chatNum: 1,
+    actorId: 'a',
+    actorNum: 1,
+    messageNum,
+    sequence,
+    at: 1,
+    audience: ['a'],
+  };
+}
