@@ -81,13 +81,24 @@ const RULES: Record<string, FieldRules> = {
     ],
   },
   count: { known: ['query', 'limit', 'skip', 'hint', 'collation', 'fields'] },
-  distinct: { known: ['key', 'query', 'collation'] },
+  distinct: { known: ['key', 'query', 'collation', 'hint'] },
   insert: { known: ['documents', 'ordered', 'bypassDocumentValidation'] },
   update: {
     known: ['updates', 'ordered', 'bypassDocumentValidation', 'let'],
     statements: {
       updates: {
-        known: ['q', 'u', 'c', 'upsert', 'multi', 'arrayFilters', 'hint', 'collation', 'upsertSupplied'],
+        known: [
+          'q',
+          'u',
+          'c',
+          'upsert',
+          'multi',
+          'arrayFilters',
+          'hint',
+          'collation',
+          'upsertSupplied',
+          'sort',
+        ],
       },
     },
   },
@@ -110,6 +121,16 @@ const RULES: Record<string, FieldRules> = {
       'hint',
       'let',
     ],
+  },
+  // The client-level bulkWrite (8.0); bulk-write.ts checks each op's fields against its kind.
+  bulkWrite: {
+    known: ['ops', 'nsInfo', 'ordered', 'errorsOnly', 'bypassDocumentValidation', 'let', 'cursor'],
+    statements: {
+      nsInfo: {
+        known: ['ns'],
+        unimplemented: ['collectionUUID', 'encryptionInformation', 'isTimeseriesNamespace'],
+      },
+    },
   },
   getMore: { known: ['collection', 'batchSize'] },
   killCursors: { known: ['cursors'] },

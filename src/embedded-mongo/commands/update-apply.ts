@@ -80,7 +80,11 @@ export function applyUpdate(
       // mingo re-checks the condition with binary comparison; under a collation the match is already decided.
       const query = options.inserting || options.collation ? undefined : options.query;
       try {
-        update(next, operators as Modifier<Document>, options.arrayFilters, query);
+        // The re-check sees the command's `let` variables, as the selecting query did.
+        const queryOptions = options.variables
+          ? { queryOptions: { variables: options.variables } }
+          : undefined;
+        update(next, operators as Modifier<Document>, options.arrayFilters, query, queryOptions);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw new CommandError(message.includes('immutable') ? 66 : 9, message);
