@@ -242,6 +242,18 @@ describe('client-level bulkWrite (MongoDB 8.0)', () => {
     expect(stored?.big).toBeInstanceOf(Long);
     expect(stored?.d).toBeInstanceOf(Double);
     expect(stored?.l).toBeInstanceOf(Long);
+    // Ops in the command body (not a document sequence) keep their types as well.
+    await h.client.db('admin').command({
+      bulkWrite: 1,
+      ops: [
+        { insert: 0, document: { _id: 2, big: Long.fromNumber(6) } },
+        { update: 0, filter: { _id: 2 }, updateMods: { $set: { d: new Double(2) } } },
+      ],
+      nsInfo: [{ ns: 'test.a' }],
+    });
+    const inBody = await h.db.collection<Loose>('a').findOne({ _id: 2 }, { promoteValues: false });
+    expect(inBody?.big).toBeInstanceOf(Long);
+    expect(inBody?.d).toBeInstanceOf(Double);
   });
 
   it('wakes a tailable awaitData cursor on a capped collection when it inserts', async () => {

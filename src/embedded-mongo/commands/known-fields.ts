@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import { CommandError } from '../errors.ts';
 
 /**
- * The fields each command accepts, as MongoDB 7.0's IDL lists them. A field outside the list is
+ * The fields each command accepts, as MongoDB 8.0's IDL lists them. A field outside the list is
  * refused the way mongod refuses it (Location40415, "BSON field 'update.updates.sort' is an
  * unknown field."); a field mongod knows but this server does not implement is refused with
  * NotImplemented (238) naming it. Nothing is silently ignored, so no option can change what a
@@ -30,7 +30,7 @@ const GENERIC = [
 interface FieldRules {
   /** Fields implemented by the handler. */
   known: string[];
-  /** Fields mongod 7.0 accepts that this server refuses with NotImplemented. */
+  /** Fields mongod 8.0 accepts that this server refuses with NotImplemented. */
   unimplemented?: string[];
   /** Array fields whose entries are checked too (`updates`, `deletes`). */
   statements?: Record<string, { known: string[]; unimplemented?: string[] }>;
