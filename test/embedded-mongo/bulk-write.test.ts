@@ -183,6 +183,20 @@ describe('client-level bulkWrite (MongoDB 8.0)', () => {
       }),
     );
     expect(unknown).toMatchObject({ code: 40415 });
+    const wrongType = await rejection(() =>
+      admin.command({
+        bulkWrite: 1,
+        ops: [
+          { insert: 0, document: { _id: 4 } },
+          { update: 0, filter: 5, updateMods: { $set: { x: 1 } } },
+        ],
+        nsInfo: [{ ns: 'test.a' }],
+      }),
+    );
+    expect(wrongType).toMatchObject({
+      code: 14,
+      message: "BSON field 'bulkWrite.ops.filter' is the wrong type 'int', expected type 'object'",
+    });
     const sortMulti = await rejection(() =>
       admin.command({
         bulkWrite: 1,

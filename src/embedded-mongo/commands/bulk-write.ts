@@ -2,7 +2,7 @@ import { type Document, Long } from 'bson';
 import { asCommandError, CommandError } from '../errors.ts';
 import type { Engine } from '../storage/engine.ts';
 import { typedOf } from '../wire/raw-documents.ts';
-import { optionalBoolean, optionalDocument, requiredArray } from './args.ts';
+import { optionalBoolean, optionalDocument, requiredArray, wrongType } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { runDelete } from './delete.ts';
 import { insertDocument } from './insert.ts';
@@ -71,9 +71,32 @@ function opKind(op: Document, index: number): OpKind {
   );
 }
 
+/** The BSON type each op field must have (`updateMods` may also be a pipeline). */
+const FIELD_TYPES: Record<string, 'object' | 'bool' | 'array'> = {
+  document: 'object',
+  filter: 'object',
+  updateMods: 'object',
+  sort: 'object',
+  collation: 'object',
+  constants: 'object',
+  multi: 'bool',
+  upsert: 'bool',
+  arrayFilters: 'array',
+};
+
+function hasType(value: unknown, type: 'object' | 'bool' | 'array'): boolean {
+  if (type === 'bool') return typeof value === 'boolean' || typeof value === 'number';
+  if (type === 'array') return Array.isArray(value);
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function checkOpFields(kind: OpKind, op: Document): void {
   const fields = OP_FIELDS[kind];
   for (const field of Object.keys(op)) {
+    const type = FIELD_TYPES[field];
+    const pipeline = field === 'updateMods' && Array.isArray(op[field]);
+    if (type && !pipeline && !hasType(op[field], type))
+      throw wrongType(`bulkWrite.ops.${field}`, op[field], type);
     if (fields.known.has(field)) continue;
     if (fields.unimplemented.has(field)) {
       throw new CommandError(238, `The embedded server does not implement 'bulkWrite.ops.${field}'`);
@@ -113,7 +136,9 @@ function parseOps(command: Document): ParsedOp[] {
     checkOpFields(kind, op);
     if (kind === 'update') refuseSortWithMulti([op]);
     const nsIndex = op[kind] as unknown;
-    const target = typeof nsIndex === 'number' && Number.isInteger(nsIndex) ? namespaces[nsIndex] : undefined;
+    if (typeof nsIndex !== 'number' || !Number.isInteger(nsIndex))
+      throw wrongType(`bulkWrite.ops.${kind}`, nsIndex, 'int');
+    const target = namespaces[nsIndex];
     if (!target) {
       throw new CommandError(2, `BulkWrite ops entry ${JSON.stringify(op)} has an invalid nsInfo index.`);
     }
