@@ -95,6 +95,22 @@ describe('client-level bulkWrite (MongoDB 8.0)', () => {
     });
   });
 
+  it('serves results past cursor.batchSize through getMore on admin.$cmd.bulkWrite', async () => {
+    const admin = h.client.db('admin');
+    const reply = await admin.command({
+      bulkWrite: 1,
+      ops: [1, 2, 3].map((n) => ({ insert: 0, document: { _id: n } })),
+      nsInfo: [{ ns: 'test.a' }],
+      cursor: { batchSize: 1 },
+    });
+    expect(reply.nInserted).toBe(3);
+    expect(reply.cursor.firstBatch).toEqual([{ ok: 1, idx: 0, n: 1 }]);
+    expect(Number(reply.cursor.id)).not.toBe(0);
+    const rest = await admin.command({ getMore: reply.cursor.id, collection: '$cmd.bulkWrite' });
+    expect(rest.cursor.nextBatch.map((item: { idx: number }) => item.idx)).toEqual([1, 2]);
+    expect(Number(rest.cursor.id)).toBe(0);
+  });
+
   it('stops an ordered bulk write at a duplicate key, reporting its index and code', async () => {
     await h.db.collection<Loose>('a').insertOne({ _id: 1 });
     const error = await rejection(() =>

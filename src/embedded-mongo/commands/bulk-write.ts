@@ -1,8 +1,9 @@
-import { type Document, Long } from 'bson';
+import type { Document } from 'bson';
+import { ArraySource } from '../cursors/cursor-store.ts';
 import { asCommandError, CommandError } from '../errors.ts';
 import type { Engine } from '../storage/engine.ts';
 import { typedOf } from '../wire/raw-documents.ts';
-import { optionalBoolean, optionalDocument, requiredArray, wrongType } from './args.ts';
+import { optionalBoolean, optionalCount, optionalDocument, requiredArray, wrongType } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { runDelete } from './delete.ts';
 import { insertDocument } from './insert.ts';
@@ -13,8 +14,9 @@ import { refuseView, writableCollection } from './views.ts';
  * The client-level `bulkWrite` of MongoDB 8.0 (run on `admin`): inserts, updates and deletes
  * across namespaces (`nsInfo`), each op run by the same code as the single-collection insert,
  * update and delete commands, so journaling, indexes, capped collections, change streams and
- * tailable cursors see exactly the same writes. The reply is a cursor of per-op results (all
- * in the first batch) and the summary counts.
+ * tailable cursors see exactly the same writes. The reply is a cursor of per-op results (all in
+ * the first batch unless `cursor.batchSize` or the reply size limit says otherwise) and the
+ * summary counts.
  * https://www.mongodb.com/docs/manual/reference/command/bulkWrite/
  */
 
@@ -45,6 +47,8 @@ const OP_FIELDS: Record<OpKind, { known: ReadonlySet<string>; unimplemented: Rea
 };
 
 const MAX_OPS = 100_000;
+/** The namespace of the reply's cursor (a getMore names collection `$cmd.bulkWrite` on admin). */
+const NS = 'admin.$cmd.bulkWrite';
 
 interface ParsedOp {
   kind: OpKind;
@@ -210,7 +214,7 @@ function errorItem(kind: OpKind, idx: number, error: unknown): Document {
 }
 
 export const bulkWriteCommands: Record<string, CommandHandler> = {
-  bulkWrite: function bulkWrite(command, { engine, db }) {
+  bulkWrite: function bulkWrite(command, { engine, cursors, db }) {
     if (db !== 'admin') throw new CommandError(13, 'bulkWrite may only be run against the admin database.');
     const ops = parseOps(command);
     const ordered = optionalBoolean(command, 'ordered') ?? true;
@@ -223,17 +227,20 @@ export const bulkWriteCommands: Record<string, CommandHandler> = {
       nUpserted: 0,
       nDeleted: 0,
     };
-    const firstBatch: Document[] = [];
+    const items: Document[] = [];
     for (const [idx, parsed] of ops.entries()) {
       try {
         const item = runOp(engine, parsed, idx, command, summary);
-        if (!errorsOnly) firstBatch.push(item);
+        if (!errorsOnly) items.push(item);
       } catch (error) {
         summary.nErrors++;
-        firstBatch.push(errorItem(parsed.kind, idx, error));
+        items.push(errorItem(parsed.kind, idx, error));
         if (ordered) break;
       }
     }
-    return { cursor: { id: Long.ZERO, firstBatch, ns: 'admin.$cmd.bulkWrite' }, ...summary };
+    // Results past `cursor.batchSize` (or past the reply size limit) are served by getMore.
+    const batchSize = optionalCount(optionalDocument(command, 'cursor') ?? {}, 'batchSize');
+    const { id, batch } = cursors.first(NS, new ArraySource(items), batchSize ?? Number.POSITIVE_INFINITY);
+    return { cursor: { id, firstBatch: batch, ns: NS }, ...summary };
   },
 };
