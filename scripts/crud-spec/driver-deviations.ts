@@ -15,7 +15,15 @@ const DEVIATIONS: Array<{ file: string; prefix: string; reason: string }> = [
     file: 'create-null-ids.json',
     prefix: 'inserting _id with type null',
     reason:
-      'the driver replaces `_id: null` with a new ObjectId before sending (utils.js maybeAddIdToDocuments: `_id == null`)',
+      'the driver replaces `_id: null` with a new ObjectId before sending (utils.js maybeAddIdToDocuments: ' +
+      '`_id == null`; client bulk write: operations/client_bulk_write/command_builder.js `_id ?? createPk()`)',
+  },
+  {
+    file: 'client-bulkWrite-partialResults.json',
+    prefix: 'partialResult is unset',
+    reason:
+      'the driver sets partialResult on every client bulk write error, also when no write succeeded ' +
+      '(operations/client_bulk_write/results_merger.js merge: `error.partialResult = this.result`)',
   },
 ];
 

@@ -1,6 +1,5 @@
 import type {
   AnyBulkWriteOperation,
-  ClientBulkWriteModel,
   CollectionOptions,
   CreateCollectionOptions,
   DbOptions,
@@ -48,7 +47,8 @@ export interface Arguments {
   keys?: IndexSpecification;
   collection?: string;
   command?: Document;
-  models?: ClientBulkWriteModel[];
+  /** Client bulk write models as the format writes them: `{insertOne: {namespace, document}}`. */
+  models?: Array<Record<string, Document>>;
   client?: string;
   failPoint?: Document & { configureFailPoint: string };
   [option: string]: unknown;
@@ -62,6 +62,9 @@ export interface ExpectedError {
   errorContains?: string;
   errorResponse?: Document;
   expectResult?: unknown;
+  /** Client bulk write: the write errors by model index, and the write concern errors. */
+  writeErrors?: Record<string, Document>;
+  writeConcernErrors?: Document[];
 }
 
 export interface Operation {

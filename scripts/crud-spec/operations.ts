@@ -1,6 +1,7 @@
 import type {
   AggregateOptions,
   BulkWriteOptions,
+  ClientBulkWriteModel,
   ClientBulkWriteOptions,
   Collection,
   CountDocumentsOptions,
@@ -10,6 +11,7 @@ import type {
   Db,
   DeleteOptions,
   DistinctOptions,
+  Document,
   DropCollectionOptions,
   EstimatedDocumentCountOptions,
   FindOneAndDeleteOptions,
@@ -94,10 +96,32 @@ function databaseOps(db: Db): Record<string, Runner> {
   };
 }
 
+/** `{insertOne: {namespace, document}}` (the format) as the driver's `{name: 'insertOne', namespace, document}`. */
+function clientModel(model: Record<string, Document>): ClientBulkWriteModel {
+  const [name, fields] = Object.entries(model)[0] ?? [];
+  if (!name || !fields) throw new Error('empty client bulk write model');
+  return { name, ...fields } as ClientBulkWriteModel;
+}
+
+/**
+ * A client bulk write result without the Node.js driver's own `didUpsert` (results_merger.js adds
+ * it to each update result; the CRUD spec's UpdateResult has no such field, the server sends none).
+ */
+export function specClientBulkWriteResult(result: unknown): unknown {
+  const updates = (result as { updateResults?: Map<number, Document> } | undefined)?.updateResults;
+  if (!(updates instanceof Map)) return result;
+  const stripped = new Map(
+    [...updates].map(([index, { didUpsert: _didUpsert, ...rest }]) => [index, rest] as const),
+  );
+  return { ...(result as Document), updateResults: stripped };
+}
+
 function clientOps(client: MongoClient): Record<string, Runner> {
   return {
-    clientBulkWrite: ({ models, ...o }) =>
-      client.bulkWrite(required(models, 'models'), o as ClientBulkWriteOptions),
+    clientBulkWrite: async ({ models, ...o }) =>
+      specClientBulkWriteResult(
+        await client.bulkWrite(required(models, 'models').map(clientModel), o as ClientBulkWriteOptions),
+      ),
   };
 }
 

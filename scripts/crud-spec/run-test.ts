@@ -1,4 +1,4 @@
-import { type Document, type MongoClient, MongoServerError } from 'mongodb';
+import { type Document, MongoClientBulkWriteError, type MongoClient, MongoServerError } from 'mongodb';
 import { createEntities, type Entities, type RecordedEvent } from './entities.ts';
 import type {
   CollectionData,
@@ -9,7 +9,7 @@ import type {
   UnifiedTest,
 } from './format.ts';
 import { Mismatch, match } from './match.ts';
-import { runOperation } from './operations.ts';
+import { runOperation, specClientBulkWriteResult } from './operations.ts';
 
 /**
  * Runs one unified test and classifies it: `passed`; `refused` (the server answered an error
@@ -29,7 +29,31 @@ async function seed(setup: MongoClient, file: UnifiedFile): Promise<void> {
   }
 }
 
-function checkError(expect: ExpectedError, error: unknown): void {
+/**
+ * A client bulk write error carries the server's top-level error as its `cause`, the partial
+ * result, and the write (concern) errors: the format's assertions look at those.
+ */
+function checkClientBulkWriteError(expect: ExpectedError, error: MongoClientBulkWriteError): void {
+  if (expect.expectResult)
+    match(expect.expectResult, specClientBulkWriteResult(error.partialResult), 'error.partialResult');
+  if (expect.writeErrors) {
+    // Exactly the expected indexes; each write error is a root-level document (extra fields allowed).
+    const actual = new Map([...error.writeErrors].map(([index, value]) => [String(index), value]));
+    const wanted = Object.keys(expect.writeErrors);
+    if (actual.size !== wanted.length || wanted.some((index) => !actual.has(index)))
+      throw new Mismatch(
+        `error.writeErrors: indexes ${wanted.join(',')} expected, ${[...actual.keys()].join(',')} seen`,
+      );
+    for (const index of wanted)
+      match(expect.writeErrors[index], actual.get(index), `error.writeErrors.${index}`);
+  }
+  if (expect.writeConcernErrors)
+    match(expect.writeConcernErrors, error.writeConcernErrors, 'error.writeConcernErrors', false);
+}
+
+function checkError(expect: ExpectedError, thrown: unknown): void {
+  const bulk = thrown instanceof MongoClientBulkWriteError ? thrown : undefined;
+  const error = bulk?.cause ?? thrown;
   const server = error instanceof MongoServerError;
   const message = error instanceof Error ? error.message : String(error);
   const refused = (why: string) => new Refused(`${why}: ${message}`);
@@ -48,6 +72,7 @@ function checkError(expect: ExpectedError, error: unknown): void {
     throw refused(`wanted message containing "${expect.errorContains}"`);
   }
   if (expect.errorResponse) match(expect.errorResponse, e.errorResponse, 'errorResponse');
+  if (bulk) return checkClientBulkWriteError(expect, bulk);
   if (expect.expectResult) match(expect.expectResult, (e as { result?: unknown }).result, 'error.result');
 }
 

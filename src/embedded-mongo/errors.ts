@@ -8,6 +8,7 @@ const CODE_NAMES: Record<number, string> = {
   7: 'HostNotFound',
   8: 'UnknownError',
   9: 'FailedToParse',
+  13: 'Unauthorized',
   14: 'TypeMismatch',
   26: 'NamespaceNotFound',
   40: 'ConflictingUpdateOperators',
@@ -35,11 +36,13 @@ const CODE_NAMES: Record<number, string> = {
   197: 'InvalidIndexSpecificationOption',
   238: 'NotImplemented',
   262: 'ExceededTimeLimit',
+  342: 'InvalidLength',
   9001: 'SocketException',
   10107: 'NotWritablePrimary',
   11000: 'DuplicateKey',
   11600: 'InterruptedAtShutdown',
   13435: 'NotPrimaryNoSecondaryOk',
+  17276: 'Location17276',
   40414: 'Location40414',
   40415: 'Location40415',
 };
@@ -72,9 +75,12 @@ export class CommandError extends Error {
   }
 }
 
-/** Converts anything thrown by a handler into a CommandError (mingo errors become BadValue). */
+/**
+ * Converts anything thrown by a handler into a CommandError: mingo errors become BadValue, except
+ * an undefined `$$variable`, which mongod reports as Location17276.
+ */
 export function asCommandError(error: unknown): CommandError {
   if (error instanceof CommandError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new CommandError(2, message);
+  return new CommandError(message.startsWith('Use of undefined variable') ? 17276 : 2, message);
 }

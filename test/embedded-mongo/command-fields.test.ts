@@ -34,15 +34,26 @@ describe('command fields', () => {
     expect(error.message).toContain("'find.min'");
   });
 
-  it('refuses the update sort option (MongoDB 8.0) because it reports 7.0', async () => {
+  it('applies the update sort option (MongoDB 8.0) to the one document it picks', async () => {
     const info = await h.db.admin().command({ buildInfo: 1 });
-    expect(info.version).toMatch(/^7\.0\./);
-    const error = await failure(() =>
-      h.db.collection<Loose>('fields').updateOne({}, { $set: { y: 1 } }, { sort: { x: -1 } }),
+    expect(info.version).toMatch(/^8\.0\./);
+    const coll = h.db.collection<Loose>('fields');
+    const updated = await coll.updateOne({}, { $set: { y: 1 } }, { sort: { x: -1 } });
+    expect(updated).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+    await coll.replaceOne({}, { x: 10 }, { sort: { x: 1 } });
+    expect(await coll.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, x: 10 },
+      { _id: 2, x: 2, y: 1 },
+    ]);
+    const multi = await failure(() =>
+      h.db.command({
+        update: 'fields',
+        updates: [{ q: {}, u: { $set: { z: 1 } }, multi: true, sort: { x: 1 } }],
+      }),
     );
-    expect(error.code).toBe(40415);
-    expect(error.message).toContain("'update.updates.sort'");
-    expect(await h.db.collection<Loose>('fields').countDocuments({ y: 1 })).toBe(0);
+    expect(multi.code).toBe(9);
+    expect(multi.message).toBe('Cannot specify sort with multi=true');
+    expect(await coll.countDocuments({ z: 1 })).toBe(0);
   });
 
   it('answers BadValue for a hint that names no index, and accepts existing ones', async () => {

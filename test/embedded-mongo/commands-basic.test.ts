@@ -8,10 +8,10 @@ describe('handshake and server commands', () => {
   it('answers hello, ping, buildInfo and the diagnostics tools ask for', async () => {
     const admin = h.client.db('admin');
     const hello = await admin.command({ hello: 1 });
-    expect(hello).toMatchObject({ ok: 1, isWritablePrimary: true, maxWireVersion: 21 });
+    expect(hello).toMatchObject({ ok: 1, isWritablePrimary: true, maxWireVersion: 25 });
     expect(await admin.command({ isMaster: 1 })).toMatchObject({ ismaster: true });
     expect(await admin.command({ ping: 1 })).toEqual({ ok: 1 });
-    expect((await admin.command({ buildInfo: 1 })).version).toBe('7.0.0');
+    expect((await admin.command({ buildInfo: 1 })).version).toBe('8.0.0');
     for (const name of ['getParameter', 'connectionStatus', 'hostInfo', 'serverStatus', 'getCmdLineOpts']) {
       expect((await admin.command({ [name]: 1 })).ok).toBe(1);
     }

@@ -42,6 +42,15 @@ describe('let variables', () => {
     expect(out).toEqual([{ n: 13 }]);
   });
 
+  it('binds them in operator updates too, and reports an undefined one as Location17276', async () => {
+    const coll = h.db.collection<Loose>('words');
+    const byVar = { $expr: { $eq: ['$_id', '$$id'] } };
+    const result = await coll.updateOne(byVar, { $set: { seen: true } }, { let: { id: 4 } });
+    expect(result.modifiedCount).toBe(1);
+    expect(await coll.findOne({ _id: 4 })).toEqual({ _id: 4, word: 'pong', seen: true });
+    expect(await code(() => coll.deleteOne({ $expr: { $eq: ['$_id', '$$nope'] } }))).toBe(17276);
+  });
+
   it('refuses a variable name mongod would refuse', async () => {
     expect(
       await code(() =>

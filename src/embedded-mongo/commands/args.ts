@@ -15,12 +15,16 @@ function bsonTypeName(value: unknown): string {
   return typeof value === 'boolean' ? 'bool' : typeof value;
 }
 
-function mismatch(command: Document, field: string, value: unknown, expected: string): CommandError {
-  const name = Object.keys(command)[0] ?? 'command';
+/** TypeMismatch for the field at `path` (`bulkWrite.ops.filter`). */
+export function wrongType(path: string, value: unknown, expected: string): CommandError {
   return new CommandError(
     14,
-    `BSON field '${name}.${field}' is the wrong type '${bsonTypeName(value)}', expected type '${expected}'`,
+    `BSON field '${path}' is the wrong type '${bsonTypeName(value)}', expected type '${expected}'`,
   );
+}
+
+function mismatch(command: Document, field: string, value: unknown, expected: string): CommandError {
+  return wrongType(`${Object.keys(command)[0] ?? 'command'}.${field}`, value, expected);
 }
 
 /** The collection named by the command's first field (`{find: "messages"}`). */

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { CommandHandler } from './context.ts';
 import { MAX_WIRE_VERSION } from './handshake.ts';
 
-const VERSION = '7.0.0';
+const VERSION = '8.0.0';
 
 /**
  * Minimal answers to the diagnostics that shells, GUIs and the driver's tooling ask for. They say
@@ -12,7 +12,7 @@ export const diagnosticCommands: Record<string, CommandHandler> = {
   buildInfo: function buildInfo() {
     return {
       version: VERSION,
-      versionArray: [7, 0, 0, 0],
+      versionArray: [8, 0, 0, 0],
       gitVersion: 'imgate-embedded',
       bits: 64,
       maxBsonObjectSize: 16 * 1024 * 1024,
@@ -25,7 +25,7 @@ export const diagnosticCommands: Record<string, CommandHandler> = {
   getParameter: function getParameter(command) {
     const reply: Record<string, unknown> = {};
     if (command.featureCompatibilityVersion !== undefined || command.getParameter === '*') {
-      reply.featureCompatibilityVersion = { version: '7.0' };
+      reply.featureCompatibilityVersion = { version: '8.0' };
     }
     return reply;
   },

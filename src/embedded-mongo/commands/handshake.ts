@@ -1,8 +1,8 @@
 import type { Document } from 'bson';
 import type { CommandContext, CommandHandler } from './context.ts';
 
-/** Wire version 21 = MongoDB 7.0: high enough for driver v7 (which needs at least 8, MongoDB 4.2). */
-export const MAX_WIRE_VERSION = 21;
+/** Wire version 25 = MongoDB 8.0: drivers then send client-level `bulkWrite` and update `sort`. */
+export const MAX_WIRE_VERSION = 25;
 
 /**
  * The connection handshake: a writable primary (a standalone, or the primary of a single-node

@@ -1,5 +1,7 @@
 import { type Document, ObjectId } from 'bson';
 import { CommandError } from '../errors.ts';
+import type { Collection } from '../storage/collection.ts';
+import type { Engine } from '../storage/engine.ts';
 import { rawOf } from '../wire/raw-documents.ts';
 import { writableCollection } from './views.ts';
 import { collectionName, optionalBoolean, requiredArray } from './args.ts';
@@ -31,6 +33,13 @@ export function withId(doc: Document): Document {
   return { _id, ...rest };
 }
 
+/** Inserts one client document, stored as the bytes the client sent when it needed no `_id`. */
+export function insertDocument(engine: Engine, collection: Collection, doc: Document): void {
+  const prepared = withId(doc);
+  // Unchanged documents are stored as the bytes the client sent: their BSON types stay exact.
+  engine.insert(collection, prepared, prepared === doc ? rawOf(doc) : undefined);
+}
+
 /** `insert`: each document is checked against every unique index before it is stored. */
 export const insertCommands: Record<string, CommandHandler> = {
   insert: function insert(command, { engine, db }) {
@@ -38,9 +47,7 @@ export const insertCommands: Record<string, CommandHandler> = {
     const collection = writableCollection(engine, db, collectionName(command));
     let n = 0;
     const writeErrors = runStatements(documents, optionalBoolean(command, 'ordered') ?? true, (doc) => {
-      const prepared = withId(doc);
-      // Unchanged documents are stored as the bytes the client sent: their BSON types stay exact.
-      engine.insert(collection, prepared, prepared === doc ? rawOf(doc) : undefined);
+      insertDocument(engine, collection, doc);
       n++;
     });
     return withWriteErrors({ n }, writeErrors);

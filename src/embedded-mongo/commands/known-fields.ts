@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import { CommandError } from '../errors.ts';
 
 /**
- * The fields each command accepts, as MongoDB 7.0's IDL lists them. A field outside the list is
+ * The fields each command accepts, as MongoDB 8.0's IDL lists them. A field outside the list is
  * refused the way mongod refuses it (Location40415, "BSON field 'update.updates.sort' is an
  * unknown field."); a field mongod knows but this server does not implement is refused with
  * NotImplemented (238) naming it. Nothing is silently ignored, so no option can change what a
@@ -30,7 +30,7 @@ const GENERIC = [
 interface FieldRules {
   /** Fields implemented by the handler. */
   known: string[];
-  /** Fields mongod 7.0 accepts that this server refuses with NotImplemented. */
+  /** Fields mongod 8.0 accepts that this server refuses with NotImplemented. */
   unimplemented?: string[];
   /** Array fields whose entries are checked too (`updates`, `deletes`). */
   statements?: Record<string, { known: string[]; unimplemented?: string[] }>;
@@ -81,13 +81,24 @@ const RULES: Record<string, FieldRules> = {
     ],
   },
   count: { known: ['query', 'limit', 'skip', 'hint', 'collation', 'fields'] },
-  distinct: { known: ['key', 'query', 'collation'] },
+  distinct: { known: ['key', 'query', 'collation', 'hint'] },
   insert: { known: ['documents', 'ordered', 'bypassDocumentValidation'] },
   update: {
     known: ['updates', 'ordered', 'bypassDocumentValidation', 'let'],
     statements: {
       updates: {
-        known: ['q', 'u', 'c', 'upsert', 'multi', 'arrayFilters', 'hint', 'collation', 'upsertSupplied'],
+        known: [
+          'q',
+          'u',
+          'c',
+          'upsert',
+          'multi',
+          'arrayFilters',
+          'hint',
+          'collation',
+          'upsertSupplied',
+          'sort',
+        ],
       },
     },
   },
@@ -110,6 +121,16 @@ const RULES: Record<string, FieldRules> = {
       'hint',
       'let',
     ],
+  },
+  // The client-level bulkWrite (8.0); bulk-write.ts checks each op's fields against its kind.
+  bulkWrite: {
+    known: ['ops', 'nsInfo', 'ordered', 'errorsOnly', 'bypassDocumentValidation', 'let', 'cursor'],
+    statements: {
+      nsInfo: {
+        known: ['ns'],
+        unimplemented: ['collectionUUID', 'encryptionInformation', 'isTimeseriesNamespace'],
+      },
+    },
   },
   getMore: { known: ['collection', 'batchSize'] },
   killCursors: { known: ['cursors'] },

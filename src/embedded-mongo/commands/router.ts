@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { asCommandError, CommandError } from '../errors.ts';
 import { EncodedReply } from '../wire/encoded-reply.ts';
 import { aggregateCommands } from './aggregate.ts';
+import { bulkWriteCommands } from './bulk-write.ts';
 import { withChangeStreams } from './change-stream.ts';
 import { collectionCommands } from './collections.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
@@ -25,6 +26,7 @@ const HANDLERS: ReadonlyMap<string, CommandHandler> = new Map(
     ...insertCommands,
     ...updateCommands,
     ...deleteCommands,
+    ...bulkWriteCommands,
     ...findCommands,
     ...cursorCommands,
     ...findAndModifyCommands,

@@ -92,7 +92,11 @@ export function applyUpdate(
       const positional = usesPositional(operators);
       const query = options.inserting || options.collation || !positional ? undefined : options.query;
       try {
-        update(next, operators as Modifier<Document>, options.arrayFilters, query);
+        // The re-check sees the command's `let` variables, as the selecting query did.
+        const queryOptions = options.variables
+          ? { queryOptions: { variables: options.variables } }
+          : undefined;
+        update(next, operators as Modifier<Document>, options.arrayFilters, query, queryOptions);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw new CommandError(message.includes('immutable') ? 66 : 9, message);

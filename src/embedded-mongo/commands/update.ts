@@ -12,25 +12,44 @@ import { writableCollection } from './views.ts';
 import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
-interface UpdateCounts {
+/**
+ * MongoDB 8.0's `sort` picks which match a single-document update changes; with `multi` it fails
+ * the whole command before any statement runs (as mongod's parse does), not as a write error.
+ */
+export function refuseSortWithMulti(statements: Document[]): void {
+  for (const statement of statements) {
+    if (optionalDocument(statement, 'sort') && optionalBoolean(statement, 'multi')) {
+      throw new CommandError(9, 'Cannot specify sort with multi=true');
+    }
+  }
+}
+
+export interface UpdateCounts {
   n: number;
   nModified: number;
   upserted: Document[];
 }
 
-function runUpdate(
+/**
+ * Runs one update statement (`{q, u, c, multi, upsert, arrayFilters, hint, collation, sort}`)
+ * with `command`'s `let`; `typedOfStatement` finds the client's typed decode of the statement
+ * (the client-level bulkWrite maps its own op shape onto a statement).
+ */
+export function runUpdate(
   engine: Engine,
   collection: Collection,
   statement: Document,
   index: number,
   counts: UpdateCounts,
   command: Document,
+  typedOfStatement: (doc: object) => Record<string, unknown> | undefined = typedOf,
 ): void {
   const options = queryOptions(collection, statement, command.let, statement.c);
-  const typed = typedUpdate(command, statement, typedOf);
+  const typed = typedUpdate(command, statement, typedOfStatement);
   const query = optionalDocument(statement, 'q') ?? {};
   const spec = validateUpdate(statement.u);
   const multi = optionalBoolean(statement, 'multi') ?? false;
+  const sort = optionalDocument(statement, 'sort');
   const arrayFilters = statement.arrayFilters as Document[] | undefined;
   if (multi && !Array.isArray(spec) && !Object.keys(spec).every((key) => key.startsWith('$'))) {
     throw new CommandError(9, 'multi update is not supported for replacement-style update');
@@ -38,6 +57,7 @@ function runUpdate(
   const { matches } = selectRecords(collection, {
     filter: query,
     limit: multi ? 0 : 1,
+    sort,
     ...options,
   });
   for (const { rid, doc } of matches) {
@@ -63,6 +83,7 @@ function runUpdate(
 export const updateCommands: Record<string, CommandHandler> = {
   update: function update(command, { engine, db }) {
     const statements = requiredArray(command, 'updates');
+    refuseSortWithMulti(statements);
     const collection = writableCollection(engine, db, collectionName(command));
     const counts: UpdateCounts = { n: 0, nModified: 0, upserted: [] };
     const writeErrors = runStatements(

@@ -6,7 +6,7 @@ import { rememberRaw, rememberTyped } from './raw-documents.ts';
 
 /**
  * OP_MSG (opcode 2013): flag bits, then sections. Kind 0 is the command body; kind 1 is a
- * document sequence (`documents`, `updates`, `deletes`) that we fold into the body as an array.
+ * document sequence (`documents`, `updates`, `deletes`, bulkWrite's `ops` and `nsInfo`) that we fold into the body as an array.
  * https://github.com/mongodb/specifications/blob/master/source/message/OP_MSG.md
  */
 
@@ -40,6 +40,30 @@ function rememberUpdateOperands(command: Document, section: Buffer): void {
 }
 
 /**
+ * One op of a client-level `bulkWrite`: an insert's `document` keeps its bytes (stored as sent),
+ * an update op its own bytes for a typed decode of `updateMods`.
+ */
+function rememberBulkWriteOp(op: Document, bytes: Buffer): void {
+  if (op.document && typeof op.document === 'object') {
+    const slice = documentSlice(bytes, 'document');
+    if (slice) rememberRaw(op.document as object, Buffer.from(slice));
+  } else if ('update' in op) {
+    rememberTyped(op, bytes);
+  }
+}
+
+/** A `bulkWrite` whose ops are in the body (not a sequence): each op's bytes, as above. */
+function rememberBulkWriteOps(command: Document, section: Buffer): void {
+  if (Object.keys(command)[0] !== 'bulkWrite' || !Array.isArray(command.ops)) return;
+  const ops = command.ops as unknown[];
+  const slices = documentSlices(section, 'ops');
+  if (!slices || slices.length !== ops.length) return;
+  ops.forEach((op, i) => {
+    if (op && typeof op === 'object') rememberBulkWriteOp(op, slices[i] as Buffer);
+  });
+}
+
+/**
  * An `insert` whose documents are in the body (not a sequence): each document's own bytes are
  * remembered, so int64, double and every other type is stored exactly as the client sent it.
  */
@@ -67,6 +91,7 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
       command = deserialize(body.subarray(offset, offset + size));
       rememberInsertedBytes(command, body.subarray(offset, offset + size));
       rememberUpdateOperands(command, body.subarray(offset, offset + size));
+      rememberBulkWriteOps(command, body.subarray(offset, offset + size));
       offset += size;
     } else if (kind === 1) {
       const size = body.readInt32LE(offset);
@@ -80,6 +105,7 @@ export function decodeOpMsg(body: Buffer): OpMsgRequest {
         const doc = deserialize(bytes);
         rememberRaw(doc, bytes);
         if (name === 'updates') rememberTyped(doc, bytes);
+        else if (name === 'ops') rememberBulkWriteOp(doc, bytes);
         docs.push(doc);
         at += docSize;
       }
