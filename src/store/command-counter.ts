@@ -7,6 +7,18 @@ export interface WireCommand {
   readonly collection: string;
 }
 
+/** The collection a command addresses: a client `bulkWrite` names its namespaces (`messages+events`). */
+function addressed(name: string, command: Record<string, unknown>): string {
+  if (name === 'getMore') return typeof command.collection === 'string' ? command.collection : '';
+  if (name === 'bulkWrite' && Array.isArray(command.nsInfo)) {
+    return (command.nsInfo as Array<{ ns?: unknown }>)
+      .map(({ ns }) => String(ns).slice(String(ns).indexOf('.') + 1))
+      .join('+');
+  }
+  const target = command[name];
+  return typeof target === 'string' ? target : '';
+}
+
 /**
  * Counts the commands the driver sends to the store (its command monitoring, so each counted
  * command is one round trip at the wire). The hot path is budgeted in these (DESIGN "Store": a
@@ -21,15 +33,7 @@ export class CommandCounter {
   /** The `commandStarted` listener; `openStore({ onCommand })` attaches it. */
   readonly onCommand = (event: CommandStartedEvent): void => {
     const command = event.command as Record<string, unknown>;
-    const target = command[event.commandName];
-    const collection =
-      event.commandName === 'getMore'
-        ? typeof command.collection === 'string'
-          ? command.collection
-          : ''
-        : typeof target === 'string'
-          ? target
-          : '';
+    const collection = addressed(event.commandName, command);
     if (collection === 'events' && (event.commandName === 'getMore' || command.tailable === true)) {
       this.#tail += 1;
       return;
