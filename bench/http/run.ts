@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { measureCommands } from '../commands/operations.ts';
+import { IMGATE_NODE_FLAGS } from '../node-flags.ts';
 import { startWorker, type Worker } from '../push/processes.ts';
 import { countCeilingCommands } from './ceiling-commands.ts';
 import { ceilingTarget, imchatSendTarget, ROUTE_CASES } from './cases.ts';
@@ -15,7 +16,8 @@ import { type Measured, type Pair, printTables, type RouteRow } from './report.t
  * indexed read of 50) in one interleaved run — req/s, p99 (open loop at half the route's maximum
  * rate) and server CPU ms per request, the CPU ratio being the figure the targets are set on —
  * then zod validation and Hono against raw node:http, then the store commands per operation at
- * the wire (`bench/commands`). Servers in children on core 1, load here on core 0.
+ * the wire (`bench/commands`). Servers in children on core 1 under the V8 flags imgate ships
+ * (`bench/node-flags.ts`: the gateway as it runs, its ceilings alike), load here on core 0.
  * Env: BENCH_SECONDS (5, per side), BENCH_SLICES (5), BENCH_WARMUP (2 s per side and route, not
  * measured), BENCH_CONCURRENCY (32), BENCH_SEED (1000).
  */
@@ -41,10 +43,11 @@ function pin(pid: number | undefined, cores: string): boolean {
 const pinned = pin(process.pid, '0');
 
 async function startServer(mode: ServerMode) {
-  const server: Server = startWorker<CpuCommand, ServerReply>('../http/server-process.ts', [
-    mode,
-    String(SEED),
-  ]);
+  const server: Server = startWorker<CpuCommand, ServerReply>(
+    '../http/server-process.ts',
+    [mode, String(SEED)],
+    { nodeFlags: IMGATE_NODE_FLAGS },
+  );
   pin(server.child.pid, '1');
   server.child.setMaxListeners(0); // `next()` adds an exit listener per reply awaited
   const ready = await server.next('ready', 300_000);
@@ -135,7 +138,7 @@ const pairs: Pair[] = [
   { name: 'Hono hello world', ...hello, baselineName: 'raw node:http' },
 ];
 
-const setup = `node ${process.version}, concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${SLICES} alternating slices after ${WARMUP} s of unmeasured warm-up per side and route, ${SEED} seeded messages; p99 in an open loop at half the side's maximum rate; ${pinned ? 'load generator pinned to core 0, servers to core 1 (taskset)' : 'not pinned (no taskset)'}`;
+const setup = `node ${process.version}, concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${SLICES} alternating slices after ${WARMUP} s of unmeasured warm-up per side and route, ${SEED} seeded messages, every server under imgate's V8 flags (${IMGATE_NODE_FLAGS.join(' ')}); p99 in an open loop at half the side's maximum rate; ${pinned ? 'load generator pinned to core 0, servers to core 1 (taskset)' : 'not pinned (no taskset)'}`;
 printTables(rows, pairs, setup);
 
 const commands = [...(await measureCommands()), ...(await countCeilingCommands())];

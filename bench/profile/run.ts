@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ceilingTarget, ROUTE_CASES } from '../http/cases.ts';
+import { IMGATE_NODE_FLAGS } from '../node-flags.ts';
 import { closedLoop, type Target } from '../http/load.ts';
 import type { Fixture } from '../http/store-ops.ts';
 import { compare, selfTime } from './summarize.ts';
@@ -37,7 +38,7 @@ async function reply(child: ChildProcess, type: string): Promise<unknown> {
 /** Starts `mode`, warms it, profiles SECONDS of load, writes the profile; requests completed. */
 async function profiled(mode: 'gateway' | 'minimal', target: (ready: Ready) => Target) {
   const child = fork(resolve(import.meta.dirname, 'profiled-server.ts'), [mode, '1000'], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...IMGATE_NODE_FLAGS],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = (await reply(child, 'ready')) as Ready;

@@ -13,10 +13,10 @@ export interface Worker<Command, Reply extends { type: string }> {
 export function startWorker<Command, Reply extends { type: string }>(
   script: string,
   args: string[],
-  options: { gc?: boolean } = {},
+  options: { gc?: boolean; nodeFlags?: readonly string[] } = {},
 ): Worker<Command, Reply> {
   const child = fork(resolve(import.meta.dirname, script), args, {
-    execArgv: ['--import', 'tsx', ...(options.gc ? ['--expose-gc'] : [])],
+    execArgv: ['--import', 'tsx', ...(options.nodeFlags ?? []), ...(options.gc ? ['--expose-gc'] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const backlog: Reply[] = [];

@@ -4,11 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Collection, MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
+import { IMGATE_NODE_FLAGS } from '../node-flags.ts';
 import { type BenchMessage, benchMessage, MESSAGE_INDEXES } from './messages.ts';
 import { startNoopServer } from './noop-server.ts';
-
-/** The V8 flags `imgate` runs with (bin/imgate.mjs, `npm start`); see docs/embedded-mongo.md. */
-const IMGATE_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /**
  * Store benchmark: driver insert rates against the embedded server and against a no-op wire
