@@ -10,7 +10,9 @@ import * as window from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 
-type OptionsFactory = { init(options: Partial<Options>): Options };
+/** An instance of mingo's options class: `update` sets its per-call locals. */
+type OptionsInstance = Options & { update(locals: Record<string, unknown>): OptionsInstance };
+type OptionsFactory = { init(options: Partial<Options>): OptionsInstance };
 
 /**
  * mingo's options class, which its package does not export: a probe operator receives an instance.
@@ -28,10 +30,17 @@ function optionsClass(): OptionsFactory {
   return seen.constructor as unknown as OptionsFactory;
 }
 
+const OPTIONS = optionsClass();
+
 /** The options every query without `let` variables shares: mingo's full operator set, built once. */
-const SHARED = optionsClass().init({
+const SHARED = OPTIONS.init({
   context: Context.init({ accumulator, expression, pipeline, projection, query, window }),
 });
+
+/** Options over the shared operator set with per-call locals (what mingo's update operators read). */
+export function sharedOptions(locals: Record<string, unknown>): Options {
+  return OPTIONS.init(SHARED).update(locals);
+}
 
 /** A compiled mingo query (all operators), without copying the operator tables when there are no variables. */
 export function compileQuery(condition: Document, variables?: Document): Query {
