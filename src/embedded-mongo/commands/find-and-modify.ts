@@ -10,7 +10,7 @@ import { typedOf } from '../wire/raw-documents.ts';
 import { queryOptions } from './query-options.ts';
 import { applyOperandTypes, typedUpdate, typeUpdated } from './update-types.ts';
 import { refuseView, writableCollection } from './views.ts';
-import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from './update-apply.ts';
+import { applyUpdate, isReplacement, rewritten, upsertSeed, validateUpdate } from './update-apply.ts';
 
 function shown(doc: Document | null, fields: Document | undefined): Document | null {
   return doc ? (project([doc], fields)[0] ?? null) : null;
@@ -80,7 +80,8 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
         ...options,
       });
       typeUpdated(next, typed, raw);
-      if (changed(raw, next)) engine.replace(collection, match.rid, next, isReplacement(spec.update));
+      const bytes = rewritten(raw, next);
+      if (bytes) engine.replace(collection, match.rid, next, isReplacement(spec.update), bytes);
       // Stored records are immutable buffers: `raw` is still the pre-image.
       const image = spec.returnNew ? (collection.records.get(match.rid) as Uint8Array) : raw;
       const value =

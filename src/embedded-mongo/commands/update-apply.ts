@@ -147,7 +147,11 @@ export function applyUpdate(
   return next;
 }
 
-/** True when two documents encode to different BSON (what `nModified` counts). */
-export function changed(before: Uint8Array, after: Document): boolean {
-  return !Buffer.from(before).equals(serialize(after));
+/**
+ * The new document's BSON when it differs from the stored bytes (what `nModified` counts), else
+ * undefined; the caller stores these very bytes rather than encoding the document again.
+ */
+export function rewritten(before: Uint8Array, after: Document): Uint8Array | undefined {
+  const bytes = serialize(after);
+  return Buffer.from(before.buffer, before.byteOffset, before.byteLength).equals(bytes) ? undefined : bytes;
 }

@@ -9,7 +9,7 @@ import { typedOf } from '../wire/raw-documents.ts';
 import { queryOptions } from './query-options.ts';
 import { applyOperandTypes, typedUpdate, typeUpdated } from './update-types.ts';
 import { writableCollection } from './views.ts';
-import { applyUpdate, changed, isReplacement, upsertSeed, validateUpdate } from './update-apply.ts';
+import { applyUpdate, isReplacement, rewritten, upsertSeed, validateUpdate } from './update-apply.ts';
 import { runStatements, withWriteErrors } from './write-batch.ts';
 
 /**
@@ -65,8 +65,9 @@ export function runUpdate(
     const next = applyUpdate(doc, spec, { query, inserting: false, arrayFilters, ...options });
     counts.n++;
     typeUpdated(next, typed, before);
-    if (changed(before, next)) {
-      engine.replace(collection, rid, next, isReplacement(spec));
+    const bytes = rewritten(before, next);
+    if (bytes) {
+      engine.replace(collection, rid, next, isReplacement(spec), bytes);
       counts.nModified++;
     }
   }

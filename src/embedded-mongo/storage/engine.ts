@@ -94,10 +94,13 @@ export class Engine {
     this.changeLog?.record({ ...where(collection, doc._id), kind: 'insert', after: stored });
   }
 
-  /** `replacement` tells a change stream `replace` (a whole new document) from `update`. */
-  replace(collection: Collection, rid: number, doc: Document, replacement = false): void {
+  /**
+   * `replacement` tells a change stream `replace` (a whole new document) from `update`; `bytes`,
+   * when the caller has encoded `doc` already, are stored as they are.
+   */
+  replace(collection: Collection, rid: number, doc: Document, replacement = false, bytes?: Uint8Array): void {
     const before = this.changeLog ? collection.records.get(rid) : undefined;
-    const raw = collection.replace(rid, doc);
+    const raw = collection.replace(rid, doc, bytes);
     this.log({ kind: 'put', ns: collection.ns, docs: [raw] });
     if (this.changeLog && before) {
       this.changeLog.record({ ...where(collection, doc._id), ...recordReplace(before, raw, replacement) });
