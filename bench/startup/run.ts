@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundle } from '../../scripts/node-bundle.mjs';
 
 /**
  * Startup benchmark (`npx tsx bench/startup/run.ts`): time from spawning a process to its first
@@ -66,26 +67,7 @@ async function healthyAfter(args: readonly string[]): Promise<number> {
 }
 
 execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-await build({
-  entryPoints: [join(ROOT, 'bench/startup/minimal-server.mjs')],
-  outfile: join(ROOT, 'dist/bench-minimal.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'bundle',
-  external: [
-    'kerberos',
-    'snappy',
-    '@mongodb-js/zstd',
-    'mongodb-client-encryption',
-    'aws4',
-    'gcp-metadata',
-    'socks',
-    '@aws-sdk/credential-providers',
-  ],
-  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  logLevel: 'warning',
-});
+await build(nodeBundle(join(ROOT, 'bench/startup/minimal-server.mjs'), join(ROOT, 'dist/bench-minimal.mjs')));
 const times = new Map<Subject, number[]>(Object.keys(SUBJECTS).map((name) => [name as Subject, []]));
 for (let round = 0; round < ROUNDS; round += 1) {
   for (const [name, args] of Object.entries(SUBJECTS))
