@@ -1,8 +1,7 @@
-import { type Document, deserialize } from 'bson';
+import type { Document } from 'bson';
 import { CommandError } from '../errors.ts';
 import type { Collection } from '../storage/collection.ts';
-import { project, selectRecords } from '../storage/query-exec.ts';
-import { plainProjection, projectRaw } from '../storage/raw-projection.ts';
+import { project, projectedRecord, selectRecords } from '../storage/query-exec.ts';
 import { collectionName, optionalBoolean, optionalDocument } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { decodeTyped, isInclusionOnly } from '../query/numeric-types.ts';
@@ -17,14 +16,13 @@ function shown(doc: Document | null, fields: Document | undefined): Document | n
 }
 
 /**
- * The image of a stored record without a projection or under a plain field projection, cut from
- * the stored bytes (the rest of the document is never decoded); undefined for other projections.
+ * A stored record as findAndModify returns it under `fields`: a plain field projection is cut from
+ * the stored bytes (the rest is never decoded), any other goes through mingo, numbers typed.
  */
-function plainImage(raw: Uint8Array, fields: Document | undefined): Document | undefined {
+function recordImage(raw: Uint8Array, fields: Document | undefined): Document {
   if (!fields || Object.keys(fields).length === 0) return decodeTyped(raw);
-  const plainFields = plainProjection(fields);
-  const bytes = plainFields && projectRaw(raw, plainFields);
-  return bytes ? decodeTyped(bytes) : undefined;
+  const image = projectedRecord(raw, fields);
+  return image instanceof Uint8Array ? decodeTyped(image) : image;
 }
 
 function parse(command: Document) {
@@ -66,9 +64,8 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
       : undefined;
     if (spec.remove || !spec.update || !collection) {
       const raw = match && collection?.records.get(match.rid);
-      const image = raw && (!spec.fields || isInclusionOnly(spec.fields)) ? decodeTyped(raw) : match?.doc;
       if (collection && match) engine.remove(collection, match.rid);
-      return { lastErrorObject: { n: match ? 1 : 0 }, value: shown(image ?? null, spec.fields) };
+      return { lastErrorObject: { n: match ? 1 : 0 }, value: raw ? recordImage(raw, spec.fields) : null };
     }
     const typed = typedUpdate(command, undefined, typedOf);
     if (match) {
@@ -82,14 +79,15 @@ export const findAndModifyCommands: Record<string, CommandHandler> = {
       typeUpdated(next, typed, raw);
       const bytes = rewritten(raw, next);
       if (bytes) engine.replace(collection, match.rid, next, isReplacement(spec.update), bytes);
-      // Stored records are immutable buffers: `raw` is still the pre-image.
-      const image = spec.returnNew ? (collection.records.get(match.rid) as Uint8Array) : raw;
+      // Stored records are immutable buffers: `raw` is still the pre-image. A projection with
+      // operators evaluates on the updated document itself; any other reads the stored bytes.
       const value =
-        plainImage(image, spec.fields) ??
-        shown(
-          spec.returnNew ? next : isInclusionOnly(spec.fields ?? {}) ? decodeTyped(raw) : deserialize(raw),
-          spec.fields,
-        );
+        spec.returnNew && spec.fields && !isInclusionOnly(spec.fields)
+          ? shown(next, spec.fields)
+          : recordImage(
+              spec.returnNew ? (collection.records.get(match.rid) as Uint8Array) : raw,
+              spec.fields,
+            );
       return { lastErrorObject: { n: 1, updatedExisting: true }, value };
     }
     if (!spec.upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };

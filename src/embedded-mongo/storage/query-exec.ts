@@ -84,10 +84,10 @@ export function project(docs: Document[], projection: Document | undefined): Doc
 }
 
 /** A projected stored document: its bytes when the projection is plain, else mingo's projection. */
-function projectedRecord(
+export function projectedRecord(
   raw: Uint8Array,
   projection: Document,
-  plainFields: ReturnType<typeof plainProjection>,
+  plainFields: ReturnType<typeof plainProjection> = plainProjection(projection),
 ): Document | Uint8Array {
   const bytes = plainFields && projectRaw(raw, plainFields);
   if (bytes) return bytes;
