@@ -38,7 +38,7 @@ export function createMessageRepository(
   options: MessageWriteOptions = { clientBulkWrite: false },
 ): MessageRepository {
   const messages: Collection<MessageDocument> = db.collection('messages');
-  const messagesNs = `${db.databaseName}.messages`;
+  const messagesNs = `${db.databaseName}.${messages.collectionName}`;
   const eventsNs = `${db.databaseName}.${EVENTS_COLLECTION}`;
 
   async function findMany(filter: Filter<MessageDocument>, sort: Record<string, 1 | -1>, limit = 0) {
@@ -51,47 +51,50 @@ export function createMessageRepository(
     return doc ? toMessage(doc) : null;
   }
 
-  /** What a refusal by a unique index means for the send: `fields` are the index's key fields. */
-  async function refused(
-    message: MessageDocument,
-    fields: readonly string[],
-  ): Promise<MessageInsertOutcome | undefined> {
-    if (fields.includes('seq')) return { outcome: 'duplicate_seq' };
-    if (!fields.includes('clientId')) return undefined;
-    const winner = await findByClient(message.chatId, message.senderId, message.clientId);
-    return winner ? { outcome: 'duplicate_client', winner } : undefined;
-  }
-
-  async function insertOne(message: Message): Promise<MessageInsertOutcome> {
-    const doc = toDocument(message);
+  /**
+   * Runs `write` of `doc` and settles a refusal by a unique index: `fieldsOf` names the refusing
+   * index's key fields from the error (empty when it was not such a refusal, which is rethrown).
+   */
+  async function inserted(
+    doc: MessageDocument,
+    write: () => Promise<unknown>,
+    fieldsOf: (error: unknown) => readonly string[],
+  ): Promise<MessageInsertOutcome> {
     try {
-      await messages.insertOne(doc);
+      await write();
       return { outcome: 'inserted' };
     } catch (error) {
-      const outcome = await refused(doc, duplicateKeyFields(error));
-      if (!outcome) throw error;
-      return outcome;
+      const fields = fieldsOf(error);
+      if (fields.includes('seq')) return { outcome: 'duplicate_seq' };
+      const winner = fields.includes('clientId')
+        ? await findByClient(doc.chatId, doc.senderId, doc.clientId)
+        : null;
+      if (!winner) throw error;
+      return { outcome: 'duplicate_client', winner };
     }
   }
 
-  async function insertAnnounced(message: Message, event: DomainEvent): Promise<MessageInsertOutcome> {
+  function insertOne(message: Message): Promise<MessageInsertOutcome> {
     const doc = toDocument(message);
-    try {
-      await db.client.bulkWrite<Record<string, MessageDocument | EventDocument>>(
+    return inserted(doc, () => messages.insertOne(doc), duplicateKeyFields);
+  }
+
+  function insertAnnounced(message: Message, event: DomainEvent): Promise<MessageInsertOutcome> {
+    const doc = toDocument(message);
+    const write = () =>
+      db.client.bulkWrite<Record<string, MessageDocument | EventDocument>>(
         [
           { name: 'insertOne', namespace: messagesNs, document: doc },
           { name: 'insertOne', namespace: eventsNs, document: eventDocument(event) },
         ],
         { ordered: true },
       );
-      return { outcome: 'inserted' };
-    } catch (error) {
-      // Ordered: a refused message (index 0) stops the batch before its event.
+    // Ordered: a refused message (index 0) stops the batch before its event.
+    const fieldsOf = (error: unknown) => {
       const first = error instanceof MongoClientBulkWriteError ? error.writeErrors.get(0) : undefined;
-      const outcome = first && (await refused(doc, duplicateKeyFieldsOf(first.code, first.message)));
-      if (!outcome) throw error;
-      return outcome;
-    }
+      return first ? duplicateKeyFieldsOf(first.code, first.message) : [];
+    };
+    return inserted(doc, write, fieldsOf);
   }
 
   return {
