@@ -29,6 +29,8 @@ export class OrderedIndex {
   private readonly partial: Query | undefined;
   /** Plain top-level fields and no partial filter: keys can be built without path expansion. */
   private readonly topLevel: boolean;
+  /** The top-level fields its keys are read from (the first segment of each key path). */
+  private readonly sourceFields: readonly string[];
 
   constructor(readonly definition: IndexDefinition) {
     this.name = definition.name;
@@ -43,11 +45,7 @@ export class OrderedIndex {
     const filter = definition.partialFilterExpression;
     this.partial = filter ? compileQuery(filter) : undefined;
     this.topLevel = !this.partial && this.fields.every(([field]) => !field.includes('.'));
-  }
-
-  /** The top-level fields its keys are read from (the first segment of each key path). */
-  get sourceFields(): readonly string[] {
-    return this.fields.map(([field]) => field.split('.')[0] as string);
+    this.sourceFields = this.fields.map(([field]) => field.split('.')[0] as string);
   }
 
   /**
