@@ -46,6 +46,13 @@ const OP_FIELDS: Record<OpKind, { known: ReadonlySet<string>; unimplemented: Rea
   },
 };
 
+/** The fields each op must carry, in the order a missing one is reported. */
+const REQUIRED_FIELDS: Record<OpKind, readonly string[]> = {
+  insert: ['document'],
+  update: ['updateMods', 'filter'],
+  delete: ['filter'],
+};
+
 const MAX_OPS = 100_000;
 /** The namespace of the reply's cursor (a getMore names collection `$cmd.bulkWrite` on admin). */
 const NS = 'admin.$cmd.bulkWrite';
@@ -107,12 +114,10 @@ function checkOpFields(kind: OpKind, op: Document): void {
     }
     throw new CommandError(40415, `BSON field 'bulkWrite.ops.${field}' is an unknown field.`);
   }
-  const required = kind === 'insert' ? 'document' : kind === 'update' ? 'updateMods' : 'filter';
-  if (op[required] === undefined) {
-    throw new CommandError(40414, `BSON field 'bulkWrite.ops.${required}' is missing but a required field`);
-  }
-  if (kind !== 'insert' && op.filter === undefined) {
-    throw new CommandError(40414, "BSON field 'bulkWrite.ops.filter' is missing but a required field");
+  for (const required of REQUIRED_FIELDS[kind]) {
+    if (op[required] === undefined) {
+      throw new CommandError(40414, `BSON field 'bulkWrite.ops.${required}' is missing but a required field`);
+    }
   }
 }
 
