@@ -1,10 +1,9 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ceilingTarget, ROUTE_CASES } from '../http/cases.ts';
 import { IMGATE_NODE_FLAGS } from '../node-flags.ts';
+import { startWorker } from '../push/processes.ts';
 import { closedLoop, type Target } from '../http/load.ts';
 import type { Fixture } from '../http/store-ops.ts';
 import { compare, selfTime } from './summarize.ts';
@@ -22,33 +21,26 @@ const route = ROUTE_CASES.find((r) => r.name.includes(routeName));
 if (!route) throw new Error(`no route matches ${routeName}: ${ROUTE_CASES.map((r) => r.name).join(', ')}`);
 const dir = mkdtempSync(join(tmpdir(), 'imgate-profile-'));
 
-interface Ready {
-  port: number;
-  token: string;
-  fixture: Fixture;
-}
-
-async function reply(child: ChildProcess, type: string): Promise<unknown> {
-  for (;;) {
-    const [message] = (await once(child, 'message')) as [{ type: string }];
-    if (message.type === type) return message;
-  }
-}
+type Command = { type: 'start' } | { type: 'stop'; file: string };
+type Reply =
+  | { type: 'ready'; port: number; token: string; fixture: Fixture }
+  | { type: 'started' }
+  | { type: 'stopped' };
+type Ready = Extract<Reply, { type: 'ready' }>;
 
 /** Starts `mode`, warms it, profiles SECONDS of load, writes the profile; requests completed. */
 async function profiled(mode: 'gateway' | 'minimal', target: (ready: Ready) => Target) {
-  const child = fork(resolve(import.meta.dirname, 'profiled-server.ts'), [mode, '1000'], {
-    execArgv: ['--import', 'tsx', ...IMGATE_NODE_FLAGS],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const server = startWorker<Command, Reply>('../profile/profiled-server.ts', [mode, '1000'], {
+    nodeFlags: IMGATE_NODE_FLAGS,
   });
-  const ready = (await reply(child, 'ready')) as Ready;
+  const ready = await server.next('ready', 300_000);
   await closedLoop(target(ready), 32, 2, 0);
-  child.send({ type: 'start' });
-  await reply(child, 'started');
+  server.send({ type: 'start' });
+  await server.next('started');
   const result = await closedLoop(target(ready), 32, Number(seconds), 0);
   const file = join(dir, `${mode}.cpuprofile`);
-  child.send({ type: 'stop', file });
-  await reply(child, 'stopped');
+  server.send({ type: 'stop', file });
+  await server.next('stopped');
   console.log(`${mode}: ${Math.round(result.perSecond)} req/s over ${seconds} s (${result.errors} errors)`);
   return { file, requests: result.requests };
 }
