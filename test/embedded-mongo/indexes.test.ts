@@ -80,14 +80,7 @@ describe('indexes', () => {
   });
 
   it('keeps every index in step when an update changes some indexed fields and leaves others', async () => {
-    const c = h.db.collection<{
-      _id: number;
-      members: string[];
-      state: { seq: number };
-      tag: string;
-      live: boolean;
-      n?: number;
-    }>('rekeyed');
+    const c = h.db.collection<Rekeyed>('rekeyed');
     await c.createIndex({ members: 1 });
     await c.createIndex({ 'state.seq': 1 });
     await c.createIndex({ tag: 1 }, { unique: true, partialFilterExpression: { live: true } });
