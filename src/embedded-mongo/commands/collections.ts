@@ -5,7 +5,7 @@ import type { Collection } from '../storage/collection.ts';
 import { collectionName, optionalBoolean, optionalDocument, optionalNumber } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { isView, viewOptions } from './views.ts';
-import { compileQuery } from '../query/compiled-query.ts';
+import { documentMatcher } from '../query/simple-match.ts';
 
 function describe(collection: Collection, nameOnly: boolean): Document {
   if (isView(collection)) {
@@ -70,8 +70,7 @@ export const collectionCommands: Record<string, CommandHandler> = {
     const nameOnly = optionalBoolean(command, 'nameOnly') ?? false;
     let docs = engine.collections(db).map((collection) => describe(collection, nameOnly));
     if (filter && Object.keys(filter).length > 0) {
-      const query = compileQuery(filter);
-      docs = docs.filter((doc) => query.test(doc));
+      docs = docs.filter(documentMatcher(filter));
     }
     const ns = `${db}.$cmd.listCollections`;
     const { id, batch } = cursors.first(

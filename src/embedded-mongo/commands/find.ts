@@ -10,7 +10,7 @@ import type { CommandContext, CommandHandler } from './context.ts';
 import { runPipeline } from './pipeline.ts';
 import { queryOptions } from './query-options.ts';
 import { findAsPipeline, isView, refuseView } from './views.ts';
-import { compileQuery } from '../query/compiled-query.ts';
+import { documentMatcher } from '../query/simple-match.ts';
 
 function readFind(command: Document, collection: Collection | undefined) {
   const limit = optionalNumber(command, 'limit');
@@ -42,8 +42,8 @@ function tail(collection: Collection, spec: ReturnType<typeof readFind>, context
       `error processing query: ns=${collection.ns} tailable cursor requested on non capped collection`,
     );
   }
-  const query = Object.keys(spec.filter).length > 0 ? compileQuery(spec.filter) : undefined;
-  const source = new TailSource(collection, query, spec.projection, 0, context.closing);
+  const matches = Object.keys(spec.filter).length > 0 ? documentMatcher(spec.filter) : undefined;
+  const source = new TailSource(collection, matches, spec.projection, 0, context.closing);
   return context.cursors.first(collection.ns, source, spec.batchSize, spec.awaitData);
 }
 

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import type { Query } from 'mingo/query';
+import type { DocumentTest } from '../query/simple-match.ts';
 import type { Collection } from '../storage/collection.ts';
 import { project } from '../storage/query-exec.ts';
 import type { CursorSource } from './cursor-store.ts';
@@ -14,7 +14,7 @@ export class TailSource implements CursorSource {
 
   constructor(
     private readonly collection: Collection,
-    private readonly query: Query | undefined,
+    private readonly matches: DocumentTest | undefined,
     private readonly projection: Document | undefined,
     private lastRid: number,
     private readonly signal: AbortSignal,
@@ -33,7 +33,7 @@ export class TailSource implements CursorSource {
     while (batch.length < count && this.lastRid < last) {
       this.lastRid += 1;
       const doc = this.collection.read(this.lastRid);
-      if (doc && (!this.query || this.query.test(doc))) batch.push(doc);
+      if (doc && (!this.matches || this.matches(doc))) batch.push(doc);
     }
     return project(batch, this.projection);
   }

@@ -3,8 +3,7 @@ import { CommandError } from '../errors.ts';
 import { encodeDirected } from './index-key.ts';
 import { valuesAtPath } from './key-paths.ts';
 import { SortedKeys } from './sorted-keys.ts';
-import type { Query } from 'mingo/query';
-import { compileQuery } from '../query/compiled-query.ts';
+import { documentMatcher, type DocumentTest } from '../query/simple-match.ts';
 
 /** An index as the `createIndexes` command describes it (and `listIndexes` returns it). */
 export interface IndexDefinition {
@@ -26,7 +25,7 @@ export class OrderedIndex {
   readonly entries = new SortedKeys();
   /** True once any document produced several keys: such an index cannot provide sort order. */
   multikey = false;
-  private readonly partial: Query | undefined;
+  private readonly partial: DocumentTest | undefined;
   /** Plain top-level fields and no partial filter: keys can be built without path expansion. */
   private readonly topLevel: boolean;
   /** The top-level fields its keys are read from (the first segment of each key path). */
@@ -43,7 +42,7 @@ export class OrderedIndex {
     if (this.fields.length === 0) throw new CommandError(67, 'Index keys cannot be an empty object');
     this.unique = definition.unique === true || this.name === '_id_';
     const filter = definition.partialFilterExpression;
-    this.partial = filter ? compileQuery(filter) : undefined;
+    this.partial = filter ? documentMatcher(filter) : undefined;
     this.topLevel = !this.partial && this.fields.every(([field]) => !field.includes('.'));
     this.sourceFields = this.fields.map(([field]) => field.split('.')[0] as string);
   }
@@ -85,7 +84,7 @@ export class OrderedIndex {
 
   /** The general case: dotted paths, arrays (multikey), partial filters. */
   private expandedKeysOf(doc: Document): string[] {
-    if (this.partial && !this.partial.test(doc)) return [];
+    if (this.partial && !this.partial(doc)) return [];
     let keys = [''];
     let present = false;
     for (const [field, dir] of this.fields) {

@@ -7,6 +7,7 @@ import type { Collection } from './collection.ts';
 import { candidates, planQuery, type QueryPlan } from './planner.ts';
 import { plainProjection, projectRaw } from './raw-projection.ts';
 import { compileQuery } from '../query/compiled-query.ts';
+import { documentMatcher, type DocumentTest } from '../query/simple-match.ts';
 
 /** The parts of a find (or of an update/delete selection) that decide which documents qualify. */
 export interface Selection {
@@ -42,8 +43,15 @@ export function compareBySort(sort: Document, collation?: Collation): (a: Docume
   };
 }
 
+/** The per-candidate re-check: native for simple filters; a collation's folding stays on mingo. */
+function recheckFor(condition: Document, { collation, variables }: Selection): DocumentTest {
+  if (!collation) return documentMatcher(condition, variables);
+  const query = compileQuery(condition, variables);
+  return (doc) => query.test(foldValue(doc, collation) as Document);
+}
+
 /**
- * Runs a selection: plans it, reads only the plan's candidates, re-checks each with mingo, and
+ * Runs a selection: plans it, reads only the plan's candidates, re-checks each (natively or with mingo), and
  * stops early when the index already yields the sort order.
  */
 export function selectRecords(
@@ -57,7 +65,7 @@ export function selectRecords(
   const condition = collation ? foldFilter(filter, collation) : filter;
   // An exact plan's candidates are the matches: no per-document re-check (nor a mingo Query) needed.
   const recheck = Object.keys(condition).length > 0 && !(plan.exact && !collation && !selection.variables);
-  const query = recheck ? compileQuery(condition, selection.variables) : undefined;
+  const test = recheck ? recheckFor(condition, selection) : undefined;
   const skip = selection.skip ?? 0;
   const limit = selection.limit && selection.limit > 0 ? selection.limit : Number.POSITIVE_INFINITY;
   const streaming = !sort || (plan.sorted && !collation);
@@ -66,7 +74,7 @@ export function selectRecords(
   const rids = natural ? [...candidates(collection, plan)].reverse() : candidates(collection, plan);
   for (const rid of rids) {
     const doc = collection.read(rid);
-    if (!doc || (query && !query.test(collation ? (foldValue(doc, collation) as Document) : doc))) continue;
+    if (!doc || (test && !test(doc))) continue;
     matches.push({ rid, doc });
     if (streaming && matches.length >= skip + limit) break;
   }
