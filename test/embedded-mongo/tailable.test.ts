@@ -31,6 +31,30 @@ describe('tailable cursors on capped collections', () => {
     expect(Date.now() - insertAt).toBeLessThan(2000);
   });
 
+  it('keeps a getMore waiting through inserts its filter leaves out, as mongod does', async () => {
+    await h.db.createCollection('filtered', { capped: true, size: 1 << 20 });
+    const log = h.db.collection('filtered');
+    await log.insertOne({ to: 'b', n: 0 });
+    const first = await h.db.command({
+      find: 'filtered',
+      filter: { to: 'a' },
+      tailable: true,
+      awaitData: true,
+    });
+    expect(first.cursor.firstBatch).toEqual([]);
+    const waiting = h.db.command({ getMore: first.cursor.id, collection: 'filtered', maxTimeMS: 5000 });
+    setTimeout(() => void log.insertOne({ to: 'b', n: 1 }), 30);
+    setTimeout(() => void log.insertOne({ to: 'a', n: 2 }), 200);
+    const woke = await waiting;
+    expect(woke.cursor.nextBatch.map((d: { n: number }) => d.n)).toEqual([2]);
+
+    const started = Date.now();
+    const later = h.db.command({ getMore: first.cursor.id, collection: 'filtered', maxTimeMS: 300 });
+    setTimeout(() => void log.insertOne({ to: 'b', n: 3 }), 30);
+    expect((await later).cursor.nextBatch).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
   it('works through the driver with for-await, in insertion order', async () => {
     await h.db.createCollection('events', { capped: true, size: 1 << 20 });
     const events = h.db.collection('events');

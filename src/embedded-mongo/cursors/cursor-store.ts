@@ -86,8 +86,12 @@ export class CursorStore {
     if (!cursor || cursor.ns !== ns) throw new CommandError(43, `cursor id ${key} not found`);
     const count = batchSize && batchSize > 0 ? batchSize : Number.POSITIVE_INFINITY;
     let batch = cursor.source.take(count, MAX_BATCH_BYTES);
-    if (batch.length === 0 && cursor.awaitData && cursor.source.wait && !this.closing) {
-      await cursor.source.wait(maxTimeMS ?? 1000);
+    // As mongod: a wake-up by a write the cursor's filter leaves out does not end the wait.
+    const deadline = performance.now() + (maxTimeMS ?? 1000);
+    while (batch.length === 0 && cursor.awaitData && cursor.source.wait && !this.closing) {
+      const left = deadline - performance.now();
+      if (left <= 0 || !this.open.has(key)) break;
+      await cursor.source.wait(left);
       batch = cursor.source.take(count, MAX_BATCH_BYTES);
     }
     const done = cursor.source.exhausted && !cursor.source.wait;
