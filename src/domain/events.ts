@@ -73,9 +73,4 @@ export interface ReadMarkAdvanced extends ChatEventBase {
 /** Where the domain hands events after the store has accepted the change. */
 export interface EventPublisher {
   publish(event: DomainEvent): Promise<void>;
-  /**
-   * True when `publish` appends to the store's own event log: a store write can then carry the
-   * event it announces (`MessageRepository.insert`), in one command where the server allows it.
-   */
-  readonly inStore?: boolean;
 }

@@ -1,4 +1,3 @@
-import type { DomainEvent } from './events.ts';
 import type { Chat, MemberState, Message, Recall, User } from './model.ts';
 
 /**
@@ -161,11 +160,9 @@ export interface MessageRepository {
   /**
    * Inserts a message whose sequence is already allocated. `duplicate_client`: another message
    * owns its (chat, sender, client id), returned as `winner`; `duplicate_seq`: its sequence was
-   * filled meanwhile (a read repaired it as a hole). Nothing is written in either case. With
-   * `announce`, that event is appended to the store's event log exactly when the message is
-   * stored, in the same command on servers that write several collections in one (MongoDB 8.0+).
+   * filled meanwhile (a read repaired it as a hole). Nothing is written in either case.
    */
-  insert(message: Message, announce?: DomainEvent): Promise<MessageInsertOutcome>;
+  insert(message: Message): Promise<MessageInsertOutcome>;
   /** Writes gap tombstones at these sequences; returns those written (a sequence already filled is skipped). */
   fillGaps(chatId: string, gaps: ReadonlyArray<{ seq: number; num: number }>, at: number): Promise<Message[]>;
   getByNum(num: number): Promise<Message | null>;

@@ -73,8 +73,9 @@ async function abandonSeq(ctx: DomainContext, chat: Chat, seq: number): Promise<
  * takes the next sequence, un-hides the chat and records the sender's last online time — unless
  * (sender, client id) is one of the chat's recent sends, so a retry never takes a sequence; then
  * the message insert, whose unique (chat, sender, client id) index settles a retry older than that
- * window; then `message.sent`. A sequence whose send died before its insert is filled by the next
- * read (`holes.ts`); a send that finds its sequence filled that way takes another.
+ * window; then `message.sent`, which the event log writes together with concurrent sends' events.
+ * A sequence whose send died before its insert is filled by the next read (`holes.ts`); a send
+ * that finds its sequence filled that way takes another.
  */
 export async function send(ctx: DomainContext, actor: Actor, input: SendInput): Promise<SendResult> {
   const fields = sendFields(input);
@@ -114,16 +115,13 @@ export async function send(ctx: DomainContext, actor: Actor, input: SendInput): 
       cleared: false,
     };
     const senderNum = await actorNum(ctx, actor);
-    const event = sentEvent(chat, message, senderNum);
-    // The store's own event log takes the event with the insert (one command on MongoDB 8.0+).
-    const inStore = ctx.events.inStore === true;
-    const stored = await store.messages.insert(message, inStore ? event : undefined);
+    const stored = await store.messages.insert(message);
     if (stored.outcome === 'duplicate_client') {
       await abandonSeq(ctx, chat, message.seq);
       return settleRetry(ctx, stored.winner, fields, chat);
     }
     if (stored.outcome === 'inserted') {
-      if (!inStore) await ctx.events.publish(event);
+      await ctx.events.publish(sentEvent(chat, message, senderNum));
       return { message: freshView(message, chat, senderNum), duplicate: false };
     }
     request = { ...request, force: true, at: ctx.now() };

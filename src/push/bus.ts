@@ -26,7 +26,9 @@ export interface EventBus<Id> extends AsyncIterable<DomainEvent> {
 /**
  * Tails `source` from its current end (no replay of history on start), starting at once. After a
  * cursor error it resumes after the last id it saw, waiting with bounded exponential backoff; a
- * tail that simply ends is reopened after the initial wait.
+ * tail that simply ends is reopened after the initial wait. Where the source hands this
+ * instance's own events over directly (`subscribeOwn`), they are queued as they are appended and
+ * the tail reads only the other instances' events.
  */
 export function createEventBus<Id>(source: EventSource<Id>, options: EventBusOptions): EventBus<Id> {
   const initialMs = options.initialBackoffMs ?? 100;
@@ -38,12 +40,14 @@ export function createEventBus<Id>(source: EventSource<Id>, options: EventBusOpt
     logger.warn({ dropped }, 'push bus: consumer lags, oldest events dropped');
   });
   let lastId: Id | undefined;
+  const unsubscribeOwn = source.subscribeOwn?.((event) => queue.push(event));
+  const tailOptions = { othersOnly: unsubscribeOwn !== undefined };
 
   async function run(): Promise<void> {
     let waitMs = initialMs;
     while (!signal.aborted) {
       try {
-        for await (const entry of source.tailEvents(lastId, signal)) {
+        for await (const entry of source.tailEvents(lastId, signal, tailOptions)) {
           lastId = entry.id;
           waitMs = initialMs;
           queue.push(entry.event);
@@ -63,6 +67,7 @@ export function createEventBus<Id>(source: EventSource<Id>, options: EventBusOpt
     .finally(() => queue.end());
 
   async function close(): Promise<void> {
+    unsubscribeOwn?.();
     abort.abort();
     queue.end();
     await running;

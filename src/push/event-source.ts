@@ -18,5 +18,14 @@ export interface EventSource<Id> {
    * when `undefined` — in log order, waiting for new ones until `signal` aborts, which ends the iteration. Throws on a
    * cursor error; the bus then resumes after the last id it saw.
    */
-  tailEvents(fromId: Id | undefined, signal: AbortSignal): AsyncIterable<EventLogEntry<Id>>;
+  tailEvents(
+    fromId: Id | undefined,
+    signal: AbortSignal,
+    options?: { readonly othersOnly?: boolean },
+  ): AsyncIterable<EventLogEntry<Id>>;
+  /**
+   * This instance's own events as it appends them. A source that has it leaves them out of a tail
+   * asked for `othersOnly`, so an instance never reads its own writes back through the store.
+   */
+  subscribeOwn?(listener: (event: DomainEvent) => void): () => void;
 }

@@ -7,14 +7,9 @@ import {
   MongoServerError,
   ObjectId,
 } from 'mongodb';
-import type { DomainEvent } from '../domain/index.ts';
-import { createEventLog, EVENTS_COLLECTION, type EventLog, type LoggedEvent } from './event-log.ts';
+import { createEventWriter, EVENTS_COLLECTION, type EventLog, type LoggedEvent } from './event-log.ts';
+import type { EventDocument } from './event-tail.ts';
 import { untilAborted } from './until-aborted.ts';
-
-interface EventDocument {
-  _id: ObjectId;
-  event: DomainEvent;
-}
 
 /** How long a change stream's `getMore` waits for an insert before returning an empty batch. */
 const AWAIT_MS = 1000;
@@ -32,7 +27,7 @@ function cannotResume(error: unknown): boolean {
 
 /**
  * The event log read through a change stream, for replica sets and sharded clusters: writes are
- * the capped log's (`appendEvent`), reads watch the `events` collection's inserts. An entry's id is
+ * the capped log's (`createEventWriter`), reads watch the `events` collection's inserts. An entry's id is
  * its change event's resume token (as EJSON), so a tail restarted after a reconnect resumes with
  * `resumeAfter` exactly after the last event seen; the driver itself resumes across transient
  * errors. An id `appendEvent` returned (an ObjectId) is found by time instead: the stream starts
@@ -53,10 +48,20 @@ export function createChangeStreamEventLog(db: Db): EventLog {
     return { options: { startAtOperationTime: new BSON.Timestamp({ t: seconds, i: 0 }) }, skipTo };
   }
 
-  async function* watchFrom(fromId: string | undefined, signal: AbortSignal) {
+  /** Inserts, without those of `skipOrigin` unless it is the one skipped to (the position). */
+  function inserts(skipOrigin: string | undefined, skipTo: ObjectId | undefined): Document {
+    if (skipOrigin === undefined) return { operationType: 'insert' };
+    const others: Document = { 'fullDocument.origin': { $ne: skipOrigin } };
+    return {
+      operationType: 'insert',
+      ...(skipTo ? { $or: [others, { 'documentKey._id': skipTo }] } : others),
+    };
+  }
+
+  async function* watchFrom(fromId: string | undefined, signal: AbortSignal, skipOrigin: string | undefined) {
     const start = fromId === undefined ? { options: {} } : startOf(fromId);
     const stream = events.watch<EventDocument, ChangeStreamInsertDocument<EventDocument>>(
-      [{ $match: { operationType: 'insert' } }],
+      [{ $match: inserts(skipOrigin, start.skipTo) }],
       { maxAwaitTimeMS: AWAIT_MS, ...start.options },
     );
     let passed = start.skipTo === undefined;
@@ -70,16 +75,18 @@ export function createChangeStreamEventLog(db: Db): EventLog {
     }
   }
 
-  const capped = createEventLog(db);
+  const writer = createEventWriter(db);
   return {
-    appendEvent: (event) => capped.appendEvent(event),
-    async *tailEvents(fromId, signal) {
+    appendEvent: writer.append,
+    async *tailEvents(fromId, signal, options) {
+      const skipOrigin = options?.othersOnly ? writer.origin : undefined;
       try {
-        yield* watchFrom(fromId, signal);
+        yield* watchFrom(fromId, signal, skipOrigin);
       } catch (error) {
         if (fromId === undefined || !cannotResume(error)) throw error;
-        yield* watchFrom(undefined, signal);
+        yield* watchFrom(undefined, signal, skipOrigin);
       }
     },
+    subscribeOwn: writer.subscribeOwn,
   };
 }

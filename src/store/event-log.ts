@@ -1,5 +1,6 @@
 import { type Collection, type Db, ObjectId } from 'mongodb';
 import type { DomainEvent } from '../domain/index.ts';
+import { createEventAppender } from './event-appender.ts';
 import { type EventDocument, tailCappedEvents } from './event-tail.ts';
 import { isNamespaceExists } from './mongo-errors.ts';
 
@@ -14,19 +15,36 @@ export interface LoggedEvent {
   readonly event: DomainEvent;
 }
 
+/** How a tail reads the log. */
+export interface TailOptions {
+  /**
+   * Leave out the events this log appended itself (the server filters them): a reader that gets
+   * those from `subscribeOwn` does not read its own writes back through the store.
+   */
+  readonly othersOnly?: boolean;
+}
+
 /**
  * The cross-instance event bus: a capped collection in insertion ("natural") order, read with a
  * tailable awaitData cursor. Works on the embedded server and on a standalone mongod (no replica
- * set needed, unlike change streams).
+ * set needed, unlike change streams). Every document names the log instance (`origin`) that
+ * appended it.
  */
 export interface EventLog {
+  /** Appends `event` (batched with concurrent appends, `event-appender.ts`); returns its id once written. */
   appendEvent(event: DomainEvent): Promise<string>;
   /**
    * Events appended after `fromId` — an id `appendEvent` returned or a tail yielded — (after the
    * current end when omitted), until `signal` aborts.
    * When `fromId` has rolled off the capped collection, the tail starts at the oldest event kept.
    */
-  tailEvents(fromId: string | undefined, signal: AbortSignal): AsyncIterable<LoggedEvent>;
+  tailEvents(
+    fromId: string | undefined,
+    signal: AbortSignal,
+    options?: TailOptions,
+  ): AsyncIterable<LoggedEvent>;
+  /** Calls `listener` with each event this log appends, as it is appended; returns the unsubscribe. */
+  subscribeOwn(listener: (event: DomainEvent) => void): () => void;
 }
 
 /** Creates the capped collection when missing (idempotent; safe when several instances start). */
@@ -38,23 +56,43 @@ export async function ensureEventLog(db: Db): Promise<void> {
   }
 }
 
-/** An event as the log stores it; the id orders and resumes tails. */
-export function eventDocument(event: DomainEvent): EventDocument {
-  return { _id: new ObjectId(), event };
+/** What a log's writes share with its tails: its origin, its appender and its own-event listeners. */
+export interface EventWriter {
+  readonly origin: string;
+  readonly append: (event: DomainEvent) => Promise<string>;
+  readonly subscribeOwn: (listener: (event: DomainEvent) => void) => () => void;
 }
 
-/** Appends one event to `db`'s log; returns its id. */
-export async function appendEventTo(db: Db, event: DomainEvent): Promise<string> {
-  const doc = eventDocument(event);
-  await db.collection<EventDocument>(EVENTS_COLLECTION).insertOne(doc);
-  return doc._id.toHexString();
+/**
+ * The write side of the log over `db`, under a fresh origin. Own listeners hear an event when it
+ * is appended — the change it announces is already stored — not after the log write.
+ */
+export function createEventWriter(db: Db): EventWriter {
+  const origin = new ObjectId().toHexString();
+  const write = createEventAppender(db.collection<EventDocument>(EVENTS_COLLECTION));
+  const listeners = new Set<(event: DomainEvent) => void>();
+  return {
+    origin,
+    async append(event) {
+      const doc: EventDocument = { _id: new ObjectId(), origin, event };
+      for (const listener of listeners) listener(event);
+      await write(doc);
+      return doc._id.toHexString();
+    },
+    subscribeOwn(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 /** The event log over the capped collection; tailing is `event-tail.ts`. */
-export function createEventLog(db: Db): EventLog {
+export function createEventLog(db: Db, writer: EventWriter = createEventWriter(db)): EventLog {
   const events: Collection<EventDocument> = db.collection(EVENTS_COLLECTION);
   return {
-    appendEvent: (event) => appendEventTo(db, event),
-    tailEvents: (fromId, signal) => tailCappedEvents(events, fromId, signal),
+    appendEvent: writer.append,
+    tailEvents: (fromId, signal, options) =>
+      tailCappedEvents(events, fromId, signal, options?.othersOnly ? writer.origin : undefined),
+    subscribeOwn: writer.subscribeOwn,
   };
 }

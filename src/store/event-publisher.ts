@@ -10,6 +10,5 @@ export function createEventLogPublisher(log: EventLog): EventPublisher {
     async publish(event) {
       await log.appendEvent(event);
     },
-    inStore: true,
   };
 }

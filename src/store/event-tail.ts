@@ -1,10 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { type Collection, ObjectId } from 'mongodb';
+import { type Collection, type Filter, ObjectId } from 'mongodb';
 import type { DomainEvent } from '../domain/index.ts';
 
-/** One document of the capped event log. */
+/** One document of the capped event log; `origin` names the log instance that appended it. */
 export interface EventDocument {
   _id: ObjectId;
+  origin?: string;
   event: DomainEvent;
 }
 
@@ -25,6 +26,23 @@ export const TAIL_BATCH_MS = 10;
 const CLOCK_SKEW_S = 60;
 
 /**
+ * What a tail after `after` reads: events from shortly before it on (the log is searched for
+ * `after` itself), leaving out those of `skipOrigin` — but not `after`, which marks the position.
+ */
+function tailFilter(after: ObjectId | undefined, skipOrigin: string | undefined): Filter<EventDocument> {
+  const filter: Filter<EventDocument> = {};
+  if (after) {
+    const seconds = Math.max(0, after.getTimestamp().getTime() / 1000 - CLOCK_SKEW_S);
+    filter._id = { $gte: ObjectId.createFromTime(seconds) };
+  }
+  if (skipOrigin !== undefined) {
+    const others = { origin: { $ne: skipOrigin } };
+    Object.assign(filter, after ? { $or: [others, { _id: after }] } : others);
+  }
+  return filter;
+}
+
+/**
  * Reads in natural order, skipping until `after` is seen: ObjectIds from several writers are not
  * ordered, so the position is found in the log rather than compared. Yields each `getMore`'s
  * batch whole, then waits `TAIL_BATCH_MS` before the next one.
@@ -33,15 +51,13 @@ async function* tailOnce(
   events: Collection<EventDocument>,
   after: ObjectId | undefined,
   signal: AbortSignal,
+  skipOrigin: string | undefined,
 ): AsyncGenerator<EventDocument> {
-  const since = after
-    ? {
-        _id: {
-          $gte: ObjectId.createFromTime(Math.max(0, after.getTimestamp().getTime() / 1000 - CLOCK_SKEW_S)),
-        },
-      }
-    : {};
-  const cursor = events.find(since, { tailable: true, awaitData: true, maxAwaitTimeMS: AWAIT_MS });
+  const cursor = events.find(tailFilter(after, skipOrigin), {
+    tailable: true,
+    awaitData: true,
+    maxAwaitTimeMS: AWAIT_MS,
+  });
   const close = () => void cursor.close().catch(() => undefined);
   signal.addEventListener('abort', close, { once: true });
   let passed = after === undefined;
@@ -65,20 +81,22 @@ async function* tailOnce(
 
 /**
  * The capped-collection tail of the event log: entries after `fromId` (after the current end when
- * omitted) until `signal` aborts; a tail that dies is re-opened after the last entry seen, and a
- * `fromId` that rolled off restarts at the oldest entry kept.
+ * omitted) until `signal` aborts, but none appended under `skipOrigin`; a tail that dies is
+ * re-opened after the last entry seen, and a `fromId` that rolled off restarts at the oldest
+ * entry kept.
  */
 export async function* tailCappedEvents(
   events: Collection<EventDocument>,
   fromId: string | undefined,
   signal: AbortSignal,
+  skipOrigin?: string,
 ): AsyncGenerator<{ id: string; event: DomainEvent }> {
   let after = fromId
     ? new ObjectId(fromId)
     : (await events.find({}).sort({ $natural: -1 }).limit(1).toArray())[0]?._id;
   while (!signal.aborted) {
     if (after && !(await events.findOne({ _id: after }))) after = undefined;
-    for await (const doc of tailOnce(events, after, signal)) {
+    for await (const doc of tailOnce(events, after, signal, skipOrigin)) {
       after = doc._id;
       yield { id: doc._id.toHexString(), event: doc.event };
     }

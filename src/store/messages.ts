@@ -4,12 +4,9 @@ import {
   type Db,
   type Filter,
   MongoBulkWriteError,
-  MongoClientBulkWriteError,
   type WriteError,
 } from 'mongodb';
-import type { DomainEvent, Message, MessageInsertOutcome, MessageRepository } from '../domain/index.ts';
-import { appendEventTo, EVENTS_COLLECTION, eventDocument } from './event-log.ts';
-import type { EventDocument } from './event-tail.ts';
+import type { Message, MessageInsertOutcome, MessageRepository } from '../domain/index.ts';
 import {
   gapDocument,
   type MessageDocument,
@@ -18,28 +15,15 @@ import {
   toDocument,
   toMessage,
 } from './message-document.ts';
-import { duplicateKeyFields, duplicateKeyFieldsOf } from './mongo-errors.ts';
-
-/** How the repository writes: `clientBulkWrite` when the server takes several collections in one command. */
-export interface MessageWriteOptions {
-  readonly clientBulkWrite: boolean;
-}
+import { duplicateKeyFields } from './mongo-errors.ts';
 
 /**
  * Messages by number, (chat, sequence) and (chat, sender, client id), all unique indexes. Sending
  * never uses a transaction: the sequence comes from the chat document, and the insert tells which
- * unique index refused it, so the domain can settle a retry or take a new sequence. A message
- * and the event announcing it go in one ordered client `bulkWrite` where the server has it
- * (MongoDB 8.0+): the event is written only after the message, and not at all when the message
- * is refused.
+ * unique index refused it, so the domain can settle a retry or take a new sequence.
  */
-export function createMessageRepository(
-  db: Db,
-  options: MessageWriteOptions = { clientBulkWrite: false },
-): MessageRepository {
+export function createMessageRepository(db: Db): MessageRepository {
   const messages: Collection<MessageDocument> = db.collection('messages');
-  const messagesNs = `${db.databaseName}.${messages.collectionName}`;
-  const eventsNs = `${db.databaseName}.${EVENTS_COLLECTION}`;
 
   async function findMany(filter: Filter<MessageDocument>, sort: Record<string, 1 | -1>, limit = 0) {
     const docs = await messages.find(filter).sort(sort).limit(limit).toArray();
@@ -51,20 +35,14 @@ export function createMessageRepository(
     return doc ? toMessage(doc) : null;
   }
 
-  /**
-   * Runs `write` of `doc` and settles a refusal by a unique index: `fieldsOf` names the refusing
-   * index's key fields from the error (empty when it was not such a refusal, which is rethrown).
-   */
-  async function inserted(
-    doc: MessageDocument,
-    write: () => Promise<unknown>,
-    fieldsOf: (error: unknown) => readonly string[],
-  ): Promise<MessageInsertOutcome> {
+  /** Inserts `message`, settling a refusal by a unique index: a taken sequence, or a retry's winner. */
+  async function insert(message: Message): Promise<MessageInsertOutcome> {
+    const doc = toDocument(message);
     try {
-      await write();
+      await messages.insertOne(doc);
       return { outcome: 'inserted' };
     } catch (error) {
-      const fields = fieldsOf(error);
+      const fields = duplicateKeyFields(error);
       if (fields.includes('seq')) return { outcome: 'duplicate_seq' };
       const winner = fields.includes('clientId')
         ? await findByClient(doc.chatId, doc.senderId, doc.clientId)
@@ -74,37 +52,9 @@ export function createMessageRepository(
     }
   }
 
-  function insertOne(message: Message): Promise<MessageInsertOutcome> {
-    const doc = toDocument(message);
-    return inserted(doc, () => messages.insertOne(doc), duplicateKeyFields);
-  }
-
-  function insertAnnounced(message: Message, event: DomainEvent): Promise<MessageInsertOutcome> {
-    const doc = toDocument(message);
-    const write = () =>
-      db.client.bulkWrite<Record<string, MessageDocument | EventDocument>>(
-        [
-          { name: 'insertOne', namespace: messagesNs, document: doc },
-          { name: 'insertOne', namespace: eventsNs, document: eventDocument(event) },
-        ],
-        { ordered: true },
-      );
-    // Ordered: a refused message (index 0) stops the batch before its event.
-    const fieldsOf = (error: unknown) => {
-      const first = error instanceof MongoClientBulkWriteError ? error.writeErrors.get(0) : undefined;
-      return first ? duplicateKeyFieldsOf(first.code, first.message) : [];
-    };
-    return inserted(doc, write, fieldsOf);
-  }
-
   return {
     findByClient,
-    async insert(message, announce) {
-      if (announce && options.clientBulkWrite) return insertAnnounced(message, announce);
-      const outcome = await insertOne(message);
-      if (announce && outcome.outcome === 'inserted') await appendEventTo(db, announce);
-      return outcome;
-    },
+    insert,
     async fillGaps(chatId, gaps, at) {
       if (gaps.length === 0) return [];
       const docs = gaps.map(({ seq, num }) => gapDocument(chatId, seq, num, at));

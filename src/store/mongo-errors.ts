@@ -10,15 +10,11 @@ export function duplicateKeyFields(error: unknown): string[] {
   if (!isDuplicateKey(error)) return [];
   const pattern = (error as MongoServerError & { keyPattern?: Record<string, unknown> }).keyPattern;
   if (pattern) return Object.keys(pattern);
-  return duplicateKeyFieldsOf(DUPLICATE_KEY, (error as Error).message);
+  return duplicateKeyFieldsOf((error as Error).message);
 }
 
-/**
- * The key fields of the refusing unique index from a write error's code and message alone (a
- * client bulkWrite reports no `keyPattern`): the message names the index (`index: chat_seq_unique`).
- */
-export function duplicateKeyFieldsOf(code: number, message: string): string[] {
-  if (code !== DUPLICATE_KEY) return [];
+/** The key fields of the refusing unique index from the message alone (`index: chat_seq_unique`). */
+function duplicateKeyFieldsOf(message: string): string[] {
   const index = /index: (\S+)/.exec(message)?.[1] ?? '';
   return index.includes('seq') ? ['chatId', 'seq'] : index.includes('client') ? ['clientId'] : [];
 }

@@ -32,14 +32,14 @@ export interface Store extends StorePorts {
   close(): Promise<void>;
 }
 
-const STANDALONE_7: ServerFeatures = { eventFeed: 'capped-tail', clientBulkWrite: false };
+const STANDALONE: ServerFeatures = { eventFeed: 'capped-tail' };
 
 /** Builds the repositories over an already connected database (no index creation). */
 export function createStore(
   db: Db,
   close: () => Promise<void>,
   numberBlockSize?: number,
-  features: ServerFeatures = STANDALONE_7,
+  features: ServerFeatures = STANDALONE,
 ): Store {
   const { eventFeed } = features;
   return {
@@ -48,7 +48,7 @@ export function createStore(
     users: createUserRepository(db),
     chats: createChatRepository(db),
     members: createMemberRepository(db),
-    messages: createMessageRepository(db, features),
+    messages: createMessageRepository(db),
     hidden: createHiddenRepository(db),
     focus: createFocusRepository(db),
     events: eventFeed === 'change-stream' ? createChangeStreamEventLog(db) : createEventLog(db),

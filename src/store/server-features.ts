@@ -15,21 +15,13 @@ export function feedFor(hello: Document): EventFeedKind {
   return typeof hello.setName === 'string' || hello.msg === 'isdbgrid' ? 'change-stream' : 'capped-tail';
 }
 
-/** Wire version 25 = MongoDB 8.0, the first with the client-level `bulkWrite` command. */
-const CLIENT_BULK_WRITE_WIRE_VERSION = 25;
-
 /** What the store adapts to, from the server's `hello`. */
 export interface ServerFeatures {
   readonly eventFeed: EventFeedKind;
-  /** Writes to several collections can go in one `bulkWrite` command (MongoDB 8.0+). */
-  readonly clientBulkWrite: boolean;
 }
 
 export function featuresFor(hello: Document): ServerFeatures {
-  return {
-    eventFeed: feedFor(hello),
-    clientBulkWrite: Number(hello.maxWireVersion ?? 0) >= CLIENT_BULK_WRITE_WIRE_VERSION,
-  };
+  return { eventFeed: feedFor(hello) };
 }
 
 /** Asks the server (`hello`) what it is and can do. */

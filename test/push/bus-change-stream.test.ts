@@ -5,15 +5,22 @@ import { createEventBus } from '../../src/push/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { sentEvent, silentLogger } from './fixtures.ts';
 
-/** The push bus over the store's change-stream event log, on the embedded replica-set mode. */
+/**
+ * The push bus over the store's change-stream event log, on the embedded replica-set mode; the
+ * events come from `writer`, another instance's store (a bus reads its own instance's events
+ * without the stream).
+ */
 let mongo: EmbeddedMongo;
 let store: Store;
+let writer: Store;
 beforeAll(async () => {
   mongo = await startEmbeddedMongo({ replicaSet: 'rs0' });
   store = await openStore({ uri: mongo.uri, dbName: 'bus_change_stream' });
+  writer = await openStore({ uri: mongo.uri, dbName: 'bus_change_stream' });
 });
 afterAll(async () => {
   await store?.db.dropDatabase();
+  await writer?.close();
   await store?.close();
   await mongo?.close();
 });
@@ -35,7 +42,7 @@ async function take(events: AsyncIterator<DomainEvent>, count: number): Promise<
 /** Appends probes until the bus has seen one: its change stream is open from then on. */
 async function untilTailing(bus: { readonly lastId: string | undefined }): Promise<void> {
   for (let i = 0; i < 100 && bus.lastId === undefined; i++) {
-    await store.events.appendEvent(sentEvent([], { messageNum: PROBE }));
+    await writer.events.appendEvent(sentEvent([], { messageNum: PROBE }));
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -47,13 +54,13 @@ describe('push bus over change streams', () => {
     try {
       const events = bus[Symbol.asyncIterator]();
       await untilTailing(bus);
-      await store.events.appendEvent(sentEvent(['a'], { messageNum: 1 }));
+      await writer.events.appendEvent(sentEvent(['a'], { messageNum: 1 }));
       expect(await take(events, 1)).toEqual([1]);
       expect(JSON.parse(bus.lastId ?? '{}')).toHaveProperty('_data');
       mongo.dropConnections();
       for (const num of [2, 3]) {
         const event = sentEvent(['a'], { messageNum: num });
-        await store.events.appendEvent(event).catch(() => store.events.appendEvent(event));
+        await writer.events.appendEvent(event).catch(() => writer.events.appendEvent(event));
       }
       expect(await take(events, 2)).toEqual([2, 3]);
     } finally {

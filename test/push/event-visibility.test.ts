@@ -36,6 +36,7 @@ async function ok(user: User, path: string, json: Record<string, unknown>): Prom
 
 /** Sends as `user`; returns the message's push `msg_id` (its number) and sequence. */
 async function send(user: User, id: string, receiveIds?: User[]): Promise<{ num: number; seq: number }> {
+  const seen = clients[user].messages.length; // the frame may arrive before the HTTP answer
   const body = await ok(user, '/message/send', {
     id,
     chat_id: world.group.id,
@@ -43,7 +44,7 @@ async function send(user: User, id: string, receiveIds?: User[]): Promise<{ num:
     ...(receiveIds ? { receive_ids: receiveIds } : {}),
   });
   const data = body.data as { sequence: number };
-  const frames = (await clients[user].waitFor(clients[user].messages.length + 1, 5_000)) as Frame[];
+  const frames = (await clients[user].waitFor(seen + 1, 5_000)) as Frame[];
   return { num: frames.at(-1)?.msg_id ?? -1, seq: data.sequence };
 }
 

@@ -55,16 +55,16 @@ export async function startSharedStore(replicaSet?: string) {
 }
 
 /**
- * Waits until every instance's bus tails the log: appends probe events (audience empty, so nobody
- * receives them) until each bus has seen one after the wait began (its `lastId` changed).
+ * Waits until every instance's bus tails the log: every instance appends probe events (audience
+ * empty, so nobody receives them) until each bus has seen one of another instance's after the
+ * wait began (its `lastId` changed; a bus reads its own events from its store directly).
  */
 export async function waitUntilTailing(
   instances: readonly PushInstance[],
   timeoutMs = 10_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const writer = instances[0];
-  if (writer === undefined) return;
+  if (instances.length < 2) return;
   const probe = {
     kind: 'message.sent',
     chatId: 'probe',
@@ -78,7 +78,7 @@ export async function waitUntilTailing(
   } as const;
   const before = instances.map((instance) => instance.bus.lastId);
   while (Date.now() < deadline) {
-    await writer.store.events.appendEvent(probe);
+    await Promise.all(instances.map((instance) => instance.store.events.appendEvent(probe)));
     await new Promise((resolve) => setTimeout(resolve, 50));
     if (
       instances.every((instance, i) => instance.bus.lastId !== undefined && instance.bus.lastId !== before[i])

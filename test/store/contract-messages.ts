@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { createDomain, type DomainEvent } from '../../src/domain/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { createMessageRepository } from '../../src/store/messages.ts';
-import { messageRow, sentEvent } from './rows.ts';
+import { messageRow } from './rows.ts';
 
 /** Sends under concurrency, idempotency races, recall claims and the visibility filters. */
 export function messageCases(open: () => Promise<Store>): void {
@@ -68,31 +67,6 @@ export function messageCases(open: () => Promise<Store>): void {
     expect(await store.messages.insert(messageRow(4, 1, { clientId: 'x', chatId: 'd' }))).toEqual({
       outcome: 'inserted',
     });
-  });
-
-  it.each([
-    ['one client bulkWrite (MongoDB 8.0+)', true],
-    ['an insert, then the event (before 8.0)', false],
-  ])('appends the event an insert announces exactly when the message is stored, by %s', async (_, bulk) => {
-    const store = await open();
-    const messages = createMessageRepository(store.db, { clientBulkWrite: bulk });
-    const logged = async () =>
-      (
-        await store.db.collection<{ event: DomainEvent }>('events').find({ 'event.chatId': 'c' }).toArray()
-      ).map((doc) => (doc.event.kind === 'message.sent' ? doc.event.messageNum : undefined));
-    expect(await messages.insert(messageRow(1, 1, { clientId: 'x' }), sentEvent(1, 1))).toEqual({
-      outcome: 'inserted',
-    });
-    const retry = await messages.insert(messageRow(2, 2, { clientId: 'x' }), sentEvent(2, 2));
-    expect(retry.outcome).toBe('duplicate_client');
-    if (retry.outcome === 'duplicate_client') expect(retry.winner.num).toBe(1);
-    const taken = await messages.insert(messageRow(3, 1, { clientId: 'y' }), sentEvent(3, 1));
-    expect(taken).toEqual({ outcome: 'duplicate_seq' });
-    expect(await messages.insert(messageRow(4, 2, { clientId: 'z' }), sentEvent(4, 2))).toEqual({
-      outcome: 'inserted',
-    });
-    expect(await logged()).toEqual([1, 4]);
-    expect((await messages.getBySeq('c', 2))?.num).toBe(4);
   });
 
   it('fills holes with gap tombstones, skipping a sequence a late insert took', async () => {

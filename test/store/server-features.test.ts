@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedMongo, startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
-import { featuresFor, feedFor } from '../../src/store/server-features.ts';
+import { feedFor } from '../../src/store/server-features.ts';
 import { openStore } from '../../src/store/index.ts';
 
 describe('the event feed is chosen from what the server reports', () => {
@@ -29,11 +29,5 @@ describe('the event feed is chosen from what the server reports', () => {
     expect(feedFor({ isWritablePrimary: true, msg: 'isdbgrid' })).toBe('change-stream');
     expect(feedFor({ isWritablePrimary: true, setName: 'rs0' })).toBe('change-stream');
     expect(feedFor({ isWritablePrimary: true })).toBe('capped-tail');
-  });
-
-  it('writes a message and its event in one bulkWrite only on servers of wire version 25 (MongoDB 8.0) and later', () => {
-    expect(featuresFor({ maxWireVersion: 25 }).clientBulkWrite).toBe(true);
-    expect(featuresFor({ maxWireVersion: 21 }).clientBulkWrite).toBe(false);
-    expect(featuresFor({}).clientBulkWrite).toBe(false);
   });
 });
