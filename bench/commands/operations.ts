@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { type RunningGateway, startGateway } from '../../src/cli/serve.ts';
 import { loadConfig } from '../../src/config/index.ts';
-import { CommandCounter, describeCommands } from '../../src/store/index.ts';
+import { CommandCounter, describeCommands, type WireCommand } from '../../src/store/index.ts';
 
 /** One operation measured at the wire: store commands of one steady-state call. */
 export interface CommandRow {
@@ -32,6 +32,19 @@ function fresh(prefix: string): string {
   return `${prefix}_${unique}`;
 }
 const PAGE = 50;
+/** How many sends the concurrent case fires together (the HTTP bench's concurrency). */
+const CONCURRENT_SENDS = 32;
+
+/** A long trace as counts per command, in first-seen order (`insert:events ×3`). */
+function traceOf(commands: readonly WireCommand[]): string {
+  if (commands.length <= 12) return describeCommands(commands);
+  const counts = new Map<string, number>();
+  for (const c of commands) {
+    const key = describeCommands([c]);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${key} ×${n}`).join(' ');
+}
 
 /** Every dialect operation that touches messages, with the sizes the issue budgets. */
 export const OPERATIONS: readonly OperationCase[] = [
@@ -40,6 +53,19 @@ export const OPERATIONS: readonly OperationCase[] = [
     prepare: async (w) => {
       const g = await w.group(1);
       return () => w.post('/message/send', w.tokens.a, { id: fresh('m'), chat_id: g.chatId, content: 'x' });
+    },
+  },
+  {
+    // Concurrent sends share the event log's inserts (group commit): fewer than 3 commands a send.
+    name: `POST /message/send, ${CONCURRENT_SENDS} at once`,
+    prepare: async (w) => {
+      const g = await w.group(1);
+      return () =>
+        Promise.all(
+          Array.from({ length: CONCURRENT_SENDS }, () =>
+            w.post('/message/send', w.tokens.a, { id: fresh('m'), chat_id: g.chatId, content: 'x' }),
+          ),
+        );
     },
   },
   {
@@ -293,7 +319,7 @@ export async function measureCommands(only?: (name: string) => boolean): Promise
       counter.take();
       await run();
       const commands = counter.take();
-      rows.push({ operation: operation.name, commands: commands.length, trace: describeCommands(commands) });
+      rows.push({ operation: operation.name, commands: commands.length, trace: traceOf(commands) });
     }
     return rows;
   } finally {
