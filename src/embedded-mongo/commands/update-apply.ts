@@ -9,6 +9,7 @@ import { checkIdFields } from './insert.ts';
 import type { QueryOptions } from './query-options.ts';
 import { sharedOptions } from '../query/compiled-query.ts';
 import { checkUpdateConflicts } from './update-conflicts.ts';
+import { applyNative } from './native-update.ts';
 
 /** The `u` of an update statement: operators, a replacement document, or a pipeline. */
 export type UpdateSpec = Document | Document[];
@@ -67,9 +68,12 @@ const OPERATORS = UPDATE_OPERATORS as unknown as Record<string, OperatorFactory 
  * Applies update operators in place with mingo's own operator functions, in the update's order,
  * over options built once: mingo's `update()` rebuilds an operator context on every call (tens of
  * µs, more than the operators' own work). Only for updates with no positional `$`, array filters,
- * variables or collation, which need the updater's query machinery.
+ * variables or collation, which need the updater's query machinery. The common operators on
+ * plain paths take the native path first (native-update.ts), which gives the same document;
+ * `native: false` is mingo alone (the differential test compares the two).
  */
-function applyOperators(doc: Document, operators: Document): void {
+export function applyOperators(doc: Document, operators: Document, native = true): void {
+  if (native && applyNative(doc, operators)) return;
   const factories = Object.keys(operators).map((op) => {
     const factory = OPERATORS[op];
     if (!factory) throw new Error(`Unknown update operator: '${op}'.`);
