@@ -7,14 +7,9 @@ export interface WireCommand {
   readonly collection: string;
 }
 
-/** The collection a command addresses: a client `bulkWrite` names its namespaces (`messages+events`). */
+/** The collection a command addresses (a `getMore` names it apart from its cursor id). */
 function addressed(name: string, command: Record<string, unknown>): string {
   if (name === 'getMore') return typeof command.collection === 'string' ? command.collection : '';
-  if (name === 'bulkWrite' && Array.isArray(command.nsInfo)) {
-    return (command.nsInfo as Array<{ ns?: unknown }>)
-      .map(({ ns }) => String(ns).slice(String(ns).indexOf('.') + 1))
-      .join('+');
-  }
   const target = command[name];
   return typeof target === 'string' ? target : '';
 }

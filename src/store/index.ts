@@ -4,7 +4,7 @@ export { RECENT_SENDS } from './chat-document.ts';
 export { CommandCounter, describeCommands, type WireCommand } from './command-counter.ts';
 export { createEventLog, EVENTS_CAPACITY_BYTES, type EventLog, type LoggedEvent } from './event-log.ts';
 export { createChangeStreamEventLog } from './event-change-stream.ts';
-export { detectServerFeatures, type EventFeedKind, type ServerFeatures } from './server-features.ts';
+export { detectEventFeed, type EventFeedKind } from './event-feed-kind.ts';
 export { createEventLogPublisher } from './event-publisher.ts';
 export { ensureIndexes, INDEXES } from './indexes.ts';
 export { createStore, openStore, type Store, type StoreOptions } from './open-store.ts';

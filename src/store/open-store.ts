@@ -2,7 +2,7 @@ import { type CommandStartedEvent, type Db, MongoClient } from 'mongodb';
 import type { StorePorts } from '../domain/index.ts';
 import { createChatRepository } from './chats.ts';
 import { createChangeStreamEventLog } from './event-change-stream.ts';
-import { detectServerFeatures, type EventFeedKind, type ServerFeatures } from './server-features.ts';
+import { detectEventFeed, type EventFeedKind } from './event-feed-kind.ts';
 import { createEventLog, type EventLog } from './event-log.ts';
 import { createFocusRepository } from './focus.ts';
 import { createHiddenRepository } from './hidden.ts';
@@ -32,16 +32,13 @@ export interface Store extends StorePorts {
   close(): Promise<void>;
 }
 
-const STANDALONE: ServerFeatures = { eventFeed: 'capped-tail' };
-
 /** Builds the repositories over an already connected database (no index creation). */
 export function createStore(
   db: Db,
   close: () => Promise<void>,
   numberBlockSize?: number,
-  features: ServerFeatures = STANDALONE,
+  eventFeed: EventFeedKind = 'capped-tail',
 ): Store {
-  const { eventFeed } = features;
   return {
     db,
     numbers: createNumberAllocator(db, numberBlockSize),
@@ -58,8 +55,8 @@ export function createStore(
 }
 
 /**
- * Connects the official driver, ensures collections and indexes, adapts the event feed and the
- * writes to what the server reports (`detectServerFeatures`), and returns the store.
+ * Connects the official driver, ensures collections and indexes, chooses the event feed from
+ * what the server reports (`detectEventFeed`), and returns the store.
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const client = new MongoClient(options.uri, { monitorCommands: options.onCommand !== undefined });
@@ -68,8 +65,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   try {
     const db = client.db(options.dbName);
     await ensureIndexes(db);
-    const features = await detectServerFeatures(db);
-    return createStore(db, () => client.close(), options.numberBlockSize, features);
+    const eventFeed = await detectEventFeed(db);
+    return createStore(db, () => client.close(), options.numberBlockSize, eventFeed);
   } catch (error) {
     await client.close();
     throw error;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedMongo, startEmbeddedMongo } from '../../src/embedded-mongo/index.ts';
-import { feedFor } from '../../src/store/server-features.ts';
+import { feedFor } from '../../src/store/event-feed-kind.ts';
 import { openStore } from '../../src/store/index.ts';
 
 describe('the event feed is chosen from what the server reports', () => {

@@ -15,16 +15,7 @@ export function feedFor(hello: Document): EventFeedKind {
   return typeof hello.setName === 'string' || hello.msg === 'isdbgrid' ? 'change-stream' : 'capped-tail';
 }
 
-/** What the store adapts to, from the server's `hello`. */
-export interface ServerFeatures {
-  readonly eventFeed: EventFeedKind;
-}
-
-export function featuresFor(hello: Document): ServerFeatures {
-  return { eventFeed: feedFor(hello) };
-}
-
-/** Asks the server (`hello`) what it is and can do. */
-export async function detectServerFeatures(db: Db): Promise<ServerFeatures> {
-  return featuresFor(await db.admin().command({ hello: 1 }));
+/** Asks the server (`hello`) and chooses the feed with `feedFor`. */
+export async function detectEventFeed(db: Db): Promise<EventFeedKind> {
+  return feedFor(await db.admin().command({ hello: 1 }));
 }
