@@ -8,9 +8,11 @@ import {
   ObjectId,
 } from 'mongodb';
 import { createEventWriter, EVENTS_COLLECTION, type EventLog, type LoggedEvent } from './event-log.ts';
-import type { EventDocument } from './event-tail.ts';
+import { type EventDocument, othersAndPosition } from './event-tail.ts';
 import { untilAborted } from './until-aborted.ts';
 
+/** Where a change event holds the inserted document's origin and id. */
+const CHANGE_PATHS = { origin: 'fullDocument.origin', id: 'documentKey._id' } as const;
 /** How long a change stream's `getMore` waits for an insert before returning an empty batch. */
 const AWAIT_MS = 1000;
 /**
@@ -51,11 +53,7 @@ export function createChangeStreamEventLog(db: Db): EventLog {
   /** Inserts, without those of `skipOrigin` unless it is the one skipped to (the position). */
   function inserts(skipOrigin: string | undefined, skipTo: ObjectId | undefined): Document {
     if (skipOrigin === undefined) return { operationType: 'insert' };
-    const others: Document = { 'fullDocument.origin': { $ne: skipOrigin } };
-    return {
-      operationType: 'insert',
-      ...(skipTo ? { $or: [others, { 'documentKey._id': skipTo }] } : others),
-    };
+    return { operationType: 'insert', ...othersAndPosition(skipOrigin, skipTo, CHANGE_PATHS) };
   }
 
   async function* watchFrom(fromId: string | undefined, signal: AbortSignal, skipOrigin: string | undefined) {

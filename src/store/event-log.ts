@@ -87,8 +87,9 @@ export function createEventWriter(db: Db): EventWriter {
 }
 
 /** The event log over the capped collection; tailing is `event-tail.ts`. */
-export function createEventLog(db: Db, writer: EventWriter = createEventWriter(db)): EventLog {
+export function createEventLog(db: Db): EventLog {
   const events: Collection<EventDocument> = db.collection(EVENTS_COLLECTION);
+  const writer = createEventWriter(db);
   return {
     appendEvent: writer.append,
     tailEvents: (fromId, signal, options) =>

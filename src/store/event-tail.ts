@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { type Collection, type Filter, ObjectId } from 'mongodb';
+import { type Collection, type Document, type Filter, ObjectId } from 'mongodb';
 import type { DomainEvent } from '../domain/index.ts';
 
 /** One document of the capped event log; `origin` names the log instance that appended it. */
@@ -26,18 +26,28 @@ export const TAIL_BATCH_MS = 10;
 const CLOCK_SKEW_S = 60;
 
 /**
+ * The events not appended under `origin`, and the one at `position` whatever its origin: a tail
+ * resuming there must find it. `paths` say where origin and id sit in what the server matches
+ * (the event document itself, or a change event's `fullDocument` and `documentKey`).
+ */
+export function othersAndPosition(
+  origin: string,
+  position: ObjectId | undefined,
+  paths: { readonly origin: string; readonly id: string } = { origin: 'origin', id: '_id' },
+): Document {
+  const others = { [paths.origin]: { $ne: origin } };
+  return position ? { $or: [others, { [paths.id]: position }] } : others;
+}
+
+/**
  * What a tail after `after` reads: events from shortly before it on (the log is searched for
- * `after` itself), leaving out those of `skipOrigin` — but not `after`, which marks the position.
+ * `after` itself), leaving out those of `skipOrigin`.
  */
 function tailFilter(after: ObjectId | undefined, skipOrigin: string | undefined): Filter<EventDocument> {
-  const filter: Filter<EventDocument> = {};
+  const filter: Filter<EventDocument> = skipOrigin === undefined ? {} : othersAndPosition(skipOrigin, after);
   if (after) {
     const seconds = Math.max(0, after.getTimestamp().getTime() / 1000 - CLOCK_SKEW_S);
     filter._id = { $gte: ObjectId.createFromTime(seconds) };
-  }
-  if (skipOrigin !== undefined) {
-    const others = { origin: { $ne: skipOrigin } };
-    Object.assign(filter, after ? { $or: [others, { _id: after }] } : others);
   }
   return filter;
 }
