@@ -52,30 +52,40 @@ function rememberBulkWriteOp(op: Document, bytes: Buffer): void {
   }
 }
 
-/** A `bulkWrite` whose ops are in the body (not a sequence): each op's bytes, as above. */
-function rememberBulkWriteOps(command: Document, section: Buffer): void {
-  if (Object.keys(command)[0] !== 'bulkWrite' || !Array.isArray(command.ops)) return;
-  const ops = command.ops as unknown[];
-  const slices = documentSlices(section, 'ops');
-  if (!slices || slices.length !== ops.length) return;
-  ops.forEach((op, i) => {
-    if (op && typeof op === 'object') rememberBulkWriteOp(op, slices[i] as Buffer);
+/**
+ * Each object of the body array `field` of a `name` command (sent in the body, not as a
+ * sequence) with its own bytes, so what is remembered of it matches what a sequence would give.
+ */
+function eachBodyDocument(
+  command: Document,
+  section: Buffer,
+  name: string,
+  field: string,
+  visit: (doc: Document, bytes: Buffer) => void,
+): void {
+  if (Object.keys(command)[0] !== name || !Array.isArray(command[field])) return;
+  const items = command[field] as unknown[];
+  const slices = documentSlices(section, field);
+  if (!slices || slices.length !== items.length) return;
+  items.forEach((item, i) => {
+    if (item && typeof item === 'object') visit(item, slices[i] as Buffer);
   });
 }
 
+/** A `bulkWrite` whose ops are in the body: each op's bytes, as above. */
+function rememberBulkWriteOps(command: Document, section: Buffer): void {
+  eachBodyDocument(command, section, 'bulkWrite', 'ops', rememberBulkWriteOp);
+}
+
 /**
- * An `insert` whose documents are in the body (not a sequence): each document's own bytes are
- * remembered, so int64, double and every other type is stored exactly as the client sent it.
+ * An `insert` whose documents are in the body: each document's own bytes are remembered, so
+ * int64, double and every other type is stored exactly as the client sent it.
  */
 function rememberInsertedBytes(command: Document, section: Buffer): void {
-  if (Object.keys(command)[0] !== 'insert' || !Array.isArray(command.documents)) return;
-  const docs = command.documents as unknown[];
-  const slices = documentSlices(section, 'documents');
-  if (!slices || slices.length !== docs.length) return;
-  docs.forEach((doc, i) => {
-    // A copy: a slice would keep the whole message buffer alive as long as the document is stored.
-    if (doc && typeof doc === 'object') rememberRaw(doc, Buffer.from(slices[i] as Buffer));
-  });
+  // A copy: a slice would keep the whole message buffer alive as long as the document is stored.
+  eachBodyDocument(command, section, 'insert', 'documents', (doc, bytes) =>
+    rememberRaw(doc, Buffer.from(bytes)),
+  );
 }
 
 export function decodeOpMsg(body: Buffer): OpMsgRequest {
